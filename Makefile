@@ -1,0 +1,48 @@
+# Newsroom: `make run` serves the demo site, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test venv migrate demo lint messages clean
+
+# (Re)install when a requirements file changes. Debian's python3 needs python3-venv for this.
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV) || { \
+	  rm -rf $(VENV); \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); \
+	  else echo "Cannot create a virtualenv: install python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+migrate: venv
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@$(PY) manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
+	@echo "Site: http://$(HOST):$(PORT)/   English edition: http://$(HOST):$(PORT)/en/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: venv
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+lint: venv
+	$(VENV)/bin/ruff check .
+
+# After changing user-visible strings: refresh the English catalogue, translate, then compile.
+messages: venv
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=staticfiles --no-location
+	cd locale && ../$(PY) ../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) .pytest_cache

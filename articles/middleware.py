@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+
+class AdminLanguageMiddleware:
+    """The admin speaks the site's language (Arabic), whatever the browser asks for.
+
+    An editor who picks another language from the admin's switcher gets it (the language
+    cookie); Accept-Language alone never turns the desk into a left-to-right English admin.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.languages = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        if request.path_info.startswith(reverse("admin:index")):
+            language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            if language not in self.languages:
+                language = settings.LANGUAGE_CODE
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)

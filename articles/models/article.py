@@ -1,0 +1,137 @@
+"""The story itself, its byline, and the one rule for what the public may see."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from ..html import sanitise_body
+from .slugs import fill_translated_slugs
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """The public's view of the archive: published, and due by now (or by `at`).
+
+        A scheduled story is simply a published one whose time has not come; every page,
+        feed and listing goes through here, so it appears on time with no cron job.
+        """
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now()
+        )
+
+    def in_edition(self, language=None):
+        """Stories that exist in the given language's edition (Arabic has them all)."""
+        language = language or get_language()
+        if language == "ar":
+            return self
+        return self.exclude(Q(**{f"headline_{language}": ""}) | Q(**{f"headline_{language}__isnull": True}))
+
+    def for_listing(self):
+        """What a list of stories needs, fetched in a fixed number of queries."""
+        return self.select_related("section", "lead_image").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("مسودة")
+        REVIEW = "review", _("قيد المراجعة")
+        PUBLISHED = "published", _("منشور")
+        WITHDRAWN = "withdrawn", _("مسحوب")
+
+    headline = models.CharField(_("العنوان"), max_length=300)
+    slug = models.SlugField(
+        _("المعرّف في الرابط"), max_length=300, null=True, blank=True, allow_unicode=True,
+        help_text=_("يُولَّد من العنوان. الرابط يعمل بالرقم، فتغيير العنوان لا يكسر الروابط القديمة."),
+    )
+    kicker = models.CharField(_("العنوان الفرعي العلوي"), max_length=120, blank=True)
+    standfirst = models.TextField(_("الموجز"), blank=True)
+    body = models.TextField(_("النص"))
+    dateline = models.CharField(_("مكان الخبر"), max_length=100, blank=True)
+    authors = models.ManyToManyField(
+        "Author", through="Byline", related_name="articles", verbose_name=_("الكتّاب")
+    )
+    section = models.ForeignKey(
+        "Section", on_delete=models.PROTECT, related_name="articles", verbose_name=_("القسم")
+    )
+    tags = models.ManyToManyField("Tag", blank=True, related_name="articles", verbose_name=_("الوسوم"))
+    lead_image = models.ForeignKey(
+        "Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("الصورة الرئيسية"),
+    )
+    award_wins = models.ManyToManyField(
+        "AwardWin", blank=True, related_name="coverage", verbose_name=_("الجوائز التي يغطيها"),
+    )
+    status = models.CharField(
+        _("الحالة"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("وقت النشر"), null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("أُنشئ في"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("عُدّل في"), auto_now=True)
+    # The file a story was imported from, so importing it again updates this story.
+    import_source = models.CharField(max_length=255, unique=True, null=True, blank=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
+        verbose_name = _("خبر")
+        verbose_name_plural = _("الأخبار")
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        for lang in ("ar", "en"):
+            field = f"body_{lang}"
+            setattr(self, field, sanitise_body(getattr(self, field)))
+        fill_translated_slugs(self, source="headline", unique=False)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:article",
+            kwargs={"section": self.section.slug, "pk": self.pk, "slug": self.slug or "-"},
+        )
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def has_edition(self, language):
+        return language == "ar" or bool(getattr(self, f"headline_{language}", ""))
+
+    @property
+    def byline(self):
+        """The story's authors in byline order (uses prefetched bylines when present)."""
+        return [line.author for line in self.bylines.all()]
+
+
+class Byline(models.Model):
+    """One author's place in a story's byline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        "Author", on_delete=models.PROTECT, related_name="bylines", verbose_name=_("الكاتب")
+    )
+    position = models.PositiveSmallIntegerField(_("الترتيب"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once")
+        ]
+        verbose_name = _("اسم في التوقيع")
+        verbose_name_plural = _("التوقيع")
+
+    def __str__(self):
+        return str(self.author)

@@ -1,0 +1,27 @@
+"""Pictures that illustrate stories, with the words that go with them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Image(models.Model):
+    file = models.ImageField(
+        _("الملف"), upload_to="images/%Y/%m/", width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    caption = models.CharField(_("التعليق"), max_length=300, blank=True)
+    credit = models.CharField(_("المصدر/المصور"), max_length=150, blank=True)
+    alt_text = models.CharField(
+        _("النص البديل"), max_length=300, blank=True,
+        help_text=_("وصف الصورة لمن لا يراها، لقارئات الشاشة."),
+    )
+    created_at = models.DateTimeField(_("تاريخ الرفع"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("صورة")
+        verbose_name_plural = _("الصور")
+
+    def __str__(self):
+        return self.caption or self.file.name

@@ -1,0 +1,50 @@
+"""The people behind the stories."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..arabic import normalize
+from .slugs import fill_translated_slugs
+
+
+class AuthorQuerySet(models.QuerySet):
+    def matching(self, name):
+        """Authors whose Arabic name is `name` however it is spelt (فاطمه = فاطمة)."""
+        return self.filter(name_key=normalize(name))
+
+
+class Author(models.Model):
+    name = models.CharField(_("الاسم"), max_length=150)
+    slug = models.SlugField(
+        _("المعرّف في الرابط"), max_length=150, unique=True, null=True, blank=True,
+        allow_unicode=True,
+    )
+    role = models.CharField(_("الصفة"), max_length=150, blank=True, help_text=_("مثل: مراسل، محرر"))
+    bio = models.TextField(_("نبذة"), blank=True)
+    photo = models.ImageField(_("الصورة"), upload_to="authors/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("حساب المستخدم"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="author_profile",
+    )
+    # The Arabic name as the normaliser sees it: how imports and searches find this person.
+    name_key = models.CharField(max_length=150, db_index=True, editable=False, default="")
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("كاتب")
+        verbose_name_plural = _("الكتّاب")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = normalize(self.name_ar)
+        fill_translated_slugs(self)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})

@@ -1,0 +1,56 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from articles import publishing
+from articles.models import Article, Author, Byline, Section
+
+
+@pytest.fixture
+def section(db):
+    return Section.objects.create(name_ar="محليات", name_en="Local")
+
+
+@pytest.fixture
+def author(db):
+    return Author.objects.create(name_ar="فاطمه قرعه القحطاني", name_en="Fatimah Al-Qahtani")
+
+
+@pytest.fixture
+def make_article(section, author):
+    """Build a story; published ones are due an hour ago unless told otherwise."""
+
+    def make(headline="خبر تجريبي", status=Article.Status.PUBLISHED, published_at=None, **fields):
+        article = Article.objects.create(
+            headline_ar=headline, body_ar=fields.pop("body_ar", "<p>نص الخبر</p>"),
+            section=fields.pop("section", section), **fields,
+        )
+        Byline.objects.create(article=article, author=author, position=0)
+        if status == Article.Status.PUBLISHED:
+            publishing.publish(article, at=published_at or timezone.now() - datetime.timedelta(hours=1))
+        else:
+            article.status = status
+            article.published_at = published_at
+            article.save()
+        return article
+
+    return make
+
+
+@pytest.fixture
+def demo(db):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    return Article.objects.get(import_source="000_7077a1414e491a78.txt")
+
+
+@pytest.fixture(autouse=True)
+def arabic_by_default():
+    """Each test starts in the site's language; a request in English must not leak into the next."""
+    from django.utils import translation
+
+    translation.activate("ar")
+    yield
+    translation.activate("ar")
