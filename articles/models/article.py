@@ -72,6 +72,9 @@ class Article(models.Model):
     published_at = models.DateTimeField(_("وقت النشر"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(_("أُنشئ في"), auto_now_add=True)
     updated_at = models.DateTimeField(_("عُدّل في"), auto_now=True)
+    # The last editorial change readers should be told about (an edit or a correction made
+    # after publication). `updated_at` moves on every save; this one only on purpose.
+    revised_at = models.DateTimeField(_("آخر تحديث للقراء"), null=True, blank=True)
     # The file a story was imported from, so importing it again updates this story.
     import_source = models.CharField(max_length=255, unique=True, null=True, blank=True, editable=False)
 
