@@ -41,3 +41,18 @@ def test_ensure_admin_creates_one_login_and_prints_it(settings, tmp_path, capsys
     from django.contrib.auth import get_user_model
 
     assert get_user_model().objects.filter(is_superuser=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_generate_stories_makes_published_stories_with_bylines():
+    call_command("generate_stories", 5, stdout=open("/dev/null", "w"))
+    assert Article.objects.published().count() == 5
+    assert all(a.byline for a in Article.objects.all())
+
+
+@pytest.mark.django_db
+def test_generate_stories_refuses_a_bad_count():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("generate_stories", 0)
