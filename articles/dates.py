@@ -1,0 +1,84 @@
+"""How the newsroom writes a date: Gregorian and Hijri (Umm al-Qura), in the reader's language.
+
+Saudi convention: the Hijri date first, then the Gregorian one it corresponds to, then the
+time in the site's zone (Asia/Riyadh), e.g.
+    الأربعاء 4 جمادى الأولى 1443هـ الموافق 8 ديسمبر 2021م، 10:00
+    Wednesday 4 Jumada al-Ula 1443 AH (8 December 2021), 10:00
+Outside the Umm al-Qura table (1343–1500 AH) only the Gregorian date is shown.
+"""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import get_language
+from hijridate import Gregorian
+
+# Names are spelt out here rather than taken from the locale files: the convention is exact,
+# and a reader should see the same words whatever translations the server has compiled.
+WEEKDAYS = {  # Monday first, as date.weekday() counts
+    "ar": ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"],
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+}
+GREGORIAN_MONTHS = {
+    "ar": ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+           "أكتوبر", "نوفمبر", "ديسمبر"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+HIJRI_MONTHS = {
+    "ar": ["محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة", "رجب",
+           "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة"],
+    "en": ["Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula",
+           "Jumada al-Akhirah", "Rajab", "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah",
+           "Dhu al-Hijjah"],
+}
+
+
+def _language(language):
+    language = (language or get_language() or "ar").split("-")[0]
+    return language if language in WEEKDAYS else "en"
+
+
+def hijri(day):
+    """(year, month, day) in Umm al-Qura for a Gregorian date, or None outside its range."""
+    try:
+        h = Gregorian(day.year, day.month, day.day).to_hijri()
+    except (OverflowError, ValueError):
+        return None
+    return h.year, h.month, h.day
+
+
+def format_date(value, language=None, with_time=True):
+    """The newsroom's date line for a datetime (shown in the site's zone) or a date."""
+    if value is None:
+        return ""
+    language = _language(language)
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        day, time = value.date(), value.strftime("%H:%M")
+    else:
+        day, time, with_time = value, "", False
+    weekday = WEEKDAYS[language][day.weekday()]
+    month = GREGORIAN_MONTHS[language][day.month - 1]
+    h = hijri(day)
+    if language == "ar":
+        gregorian = f"{day.day} {month} {day.year}م"
+        if h:
+            text = f"{weekday} {h[2]} {HIJRI_MONTHS['ar'][h[1] - 1]} {h[0]}هـ الموافق {gregorian}"
+        else:
+            text = f"{weekday} {gregorian}"
+        return f"{text}، {time}" if with_time else text
+    gregorian = f"{day.day} {month} {day.year}"
+    if h:
+        text = f"{weekday} {h[2]} {HIJRI_MONTHS['en'][h[1] - 1]} {h[0]} AH ({gregorian})"
+    else:
+        text = f"{weekday} {gregorian}"
+    return f"{text}, {time}" if with_time else text
+
+
+def iso(value):
+    """ISO 8601 with the zone offset and no microseconds, as feeds and JSON-LD want it."""
+    if value is None:
+        return None
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
