@@ -3,13 +3,18 @@
 from urllib.parse import unquote
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, override
 
-from .models import Article, Author, AwardWin, Byline, Section
+from .models import Article, Author, Award, AwardWin, Byline, Organisation, Section, Tag
 
 PAGE_SIZE = 20
+HOME_LATEST = 10  # stories under the lead on the front page
+SECTION_BLOCK = 4  # stories in each section's block on the front page
+RELATED = 4
 
 
 def _canonical_redirect(request, obj):
@@ -24,7 +29,8 @@ def _editions(obj):
     """This object's URL in each language that has an edition of it."""
     editions = {}
     for language in ("ar", "en"):
-        if obj.has_edition(language):
+        # Names fall back to Arabic, so people, awards and tags exist in every edition.
+        if not hasattr(obj, "has_edition") or obj.has_edition(language):
             with override(language):
                 editions[language] = obj.get_absolute_url()
     return editions
@@ -35,9 +41,13 @@ def _by_slug(model, slug):
 
 
 def home(request):
-    stories = Article.objects.published().in_edition().for_listing()
-    page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "articles/home.html", {"page": page, "stories": page.object_list})
+    """Front page: the lead story, the latest after it, then a block per section."""
+    latest = list(Article.objects.published().in_edition().for_listing()[:HOME_LATEST + 1])
+    return render(request, "articles/home.html", {
+        "lead": latest[0] if latest else None,
+        "latest": latest[1:],
+        "section_blocks": section_blocks(),
+    })
 
 
 def article_detail(request, section, pk, slug=None):
@@ -47,7 +57,7 @@ def article_detail(request, section, pk, slug=None):
             "award_wins",
             queryset=AwardWin.objects.select_related("category__award", "organisation"),
         ),
-        "corrections",
+        "corrections", "tags",
     )
     article = get_object_or_404(queryset, pk=pk)
     if not article.has_edition(get_language()):
@@ -57,7 +67,7 @@ def article_detail(request, section, pk, slug=None):
     return _canonical_redirect(request, article) or render(
         request,
         "articles/article_detail.html",
-        {"article": article, "editions": _editions(article)},
+        {"article": article, "editions": _editions(article), "related": related_stories(article)},
     )
 
 
@@ -79,3 +89,89 @@ def section_detail(request, slug):
         request, "articles/section_detail.html",
         {"section": section, "page": page, "stories": page.object_list},
     )
+
+
+# --- reader pages: archive, tags, awards, organisations, robots.txt ---------------------
+
+
+def section_blocks():
+    """Each section's latest stories for the front page, in two queries however many sections."""
+    ranked = (
+        Article.objects.published().in_edition()
+        .annotate(rank=Window(RowNumber(), partition_by=F("section_id"),
+                              order_by=[F("published_at").desc(), F("id").desc()]))
+        .filter(rank__lte=SECTION_BLOCK)
+        .order_by("section__position", "section_id", "-published_at", "-id")
+        .select_related("section")
+    )
+    blocks = []
+    for story in ranked:
+        if not blocks or blocks[-1]["section"].pk != story.section_id:
+            blocks.append({"section": story.section, "stories": []})
+        blocks[-1]["stories"].append(story)
+    return blocks
+
+
+def related_stories(article):
+    """Up to four published stories from the same section or sharing a tag, newest first."""
+    tags = [tag.pk for tag in article.tags.all()]
+    return list(
+        Article.objects.published().in_edition()
+        .filter(Q(section_id=article.section_id) | Q(tags__in=tags))
+        .exclude(pk=article.pk).distinct().select_related("section")[:RELATED]
+    )
+
+
+def _listing(request, stories):
+    return Paginator(stories.for_listing(), PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def archive(request):
+    page = _listing(request, Article.objects.published().in_edition())
+    return render(request, "articles/archive.html", {"page": page, "stories": page.object_list})
+
+
+def tag_detail(request, slug):
+    tag = _by_slug(Tag, slug)
+    page = _listing(request, Article.objects.published().in_edition().filter(tags=tag))
+    return _canonical_redirect(request, tag) or render(
+        request, "articles/tag_detail.html",
+        {"tag": tag, "page": page, "stories": page.object_list, "editions": _editions(tag)},
+    )
+
+
+def award_detail(request, slug):
+    award = get_object_or_404(
+        Award.objects.select_related("awarding_body").prefetch_related("categories"),
+        Q(slug_ar=slug) | Q(slug_en=slug),
+    )
+    wins = AwardWin.objects.filter(category__award=award).select_related("category", "organisation")
+    coverage = (
+        Article.objects.published().in_edition()
+        .filter(award_wins__category__award=award).distinct().for_listing()[:PAGE_SIZE]
+    )
+    return _canonical_redirect(request, award) or render(
+        request, "articles/award_detail.html",
+        {"award": award, "wins": wins, "stories": coverage, "editions": _editions(award)},
+    )
+
+
+def organisation_detail(request, slug):
+    organisation = _by_slug(Organisation, slug)
+    wins = organisation.award_wins.select_related("category__award")
+    coverage = (
+        Article.objects.published().in_edition()
+        .filter(award_wins__organisation=organisation).distinct().for_listing()[:PAGE_SIZE]
+    )
+    return _canonical_redirect(request, organisation) or render(
+        request, "articles/organisation_detail.html",
+        {"organisation": organisation, "wins": wins, "stories": coverage,
+         "editions": _editions(organisation)},
+    )
+
+
+def robots_txt(request):
+    sitemap = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /preview/", "",
+             f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -2,7 +2,11 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from articles import views as article_views
+from articles.sitemaps import SITEMAPS, news_sitemap
 
 admin.site.site_header = "نيوزروم — غرفة الأخبار"
 admin.site.site_title = "نيوزروم"
@@ -10,6 +14,12 @@ admin.site.index_title = "إدارة المحتوى"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # reader pages: machine-readable files at the site root, one for both editions
+    path("robots.txt", article_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path("sitemap-news.xml", news_sitemap, name="sitemap_news"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
+         name="django.contrib.sitemaps.views.sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 # Arabic pages live at /, English ones under /en/.

@@ -5,6 +5,7 @@ the award's page and the organisation's page all come from the same facts.
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .slugs import fill_translated_slugs
@@ -38,6 +39,9 @@ class Organisation(models.Model):
         fill_translated_slugs(self)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("articles:organisation", kwargs={"slug": self.slug})
+
 
 class Award(models.Model):
     name = models.CharField(_("اسم الجائزة"), max_length=200)
@@ -62,6 +66,9 @@ class Award(models.Model):
     def save(self, *args, **kwargs):
         fill_translated_slugs(self)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:award", kwargs={"slug": self.slug})
 
 
 class AwardCategory(models.Model):

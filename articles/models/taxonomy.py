@@ -62,3 +62,6 @@ class Tag(models.Model):
     def save(self, *args, **kwargs):
         fill_translated_slugs(self)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})

@@ -23,3 +23,78 @@ def newsdate(value, arg=""):
 def isodate(value):
     """`value|isodate` — ISO 8601 with offset, no microseconds (for <time datetime>)."""
     return _dates.iso(value) or ""
+
+
+WORDS_PER_MINUTE = 180  # Arabic news prose, read on screen
+
+
+@register.filter
+def reading_time(body):
+    """`article.body|reading_time` — "4 دقائق" / "4 min", with Arabic number agreement."""
+    from django.utils.html import strip_tags
+    from django.utils.translation import get_language
+
+    minutes = max(1, -(-len(strip_tags(body or "").split()) // WORDS_PER_MINUTE))
+    if get_language() == "en":
+        return f"{minutes} min read"
+    if minutes == 1:
+        return "دقيقة واحدة"
+    if minutes == 2:
+        return "دقيقتان"
+    return f"{minutes} {'دقائق' if minutes <= 10 else 'دقيقة'}"
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    """`{% absolute url %}` — the URL with scheme and host, for canonical links and meta tags."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, article):
+    """Plain share links (no third-party script): [(name, href), …]."""
+    from urllib.parse import quote, urlencode
+
+    url = absolute(context, article.get_absolute_url())
+    title = article.headline
+    return [
+        ("X", "https://x.com/intent/post?" + urlencode({"text": title, "url": url})),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+        ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{title} {url}"})),
+        ("Telegram", "https://t.me/share/url?" + urlencode({"url": url, "text": title})),
+        ("email", f"mailto:?subject={quote(title)}&body={quote(url)}"),
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def news_article_jsonld(context, article):
+    """`{% news_article_jsonld article %}` — the story's schema.org NewsArticle script."""
+    from django.utils.safestring import mark_safe
+
+    from ..structured_data import as_script, news_article
+
+    return mark_safe(as_script(news_article(article, context["request"])))
+
+
+@register.inclusion_tag("articles/_head.html", takes_context=True)
+def reader_head(context, title="", description="", image="", kind="website"):
+    """Canonical URL, hreflang alternates, feeds, Open Graph and Twitter card tags."""
+    from django.templatetags.static import static
+
+    request = context.get("request")
+    editions = context.get("editions") or context.get("default_editions") or {}
+    build = request.build_absolute_uri if request else (lambda url: url)
+    alternates = [(code, build(url)) for code, url in editions.items() if url]
+    if "ar" in editions and editions["ar"]:
+        alternates.append(("x-default", build(editions["ar"])))
+    return {
+        "canonical": build(request.path) if request else "",
+        "alternates": alternates,
+        "title": title or context.get("site_name", ""),
+        "description": description,
+        "image": build(image) if image else build(static("img/logo.png")),
+        "kind": kind,
+        "site_name": context.get("site_name", ""),
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }

@@ -1,0 +1,115 @@
+"""RSS 2.0 and Atom feeds: the whole site, each section, each author, in the active edition."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, Author, Section
+
+FEED_SIZE = 30
+
+
+def _site_name():
+    return settings.NEWSROOM_SITE_NAME_EN if get_language() == "en" else settings.NEWSROOM_SITE_NAME
+
+
+class LatestRss(Feed):
+    feed_type = Rss201rev2Feed
+    description = _("آخر الأخبار من غرفة أخبار نيوزروم")
+
+    def title(self, obj=None):
+        return _site_name()
+
+    def link(self, obj=None):
+        return reverse("articles:home")
+
+    def language(self, obj=None):
+        return get_language()
+
+    def stories(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj=None):
+        return self.stories(obj).in_edition().for_listing()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.standfirst or item.headline
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        return f"{item.pk}-{get_language()}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.revised_at or item.published_at
+
+    def item_author_name(self, item):
+        return "، ".join(author.name for author in item.byline) or None
+
+    def item_categories(self, item):
+        return [item.section.name]
+
+
+class LatestAtom(LatestRss):
+    feed_type = Atom1Feed
+    subtitle = LatestRss.description
+
+
+class SectionRss(LatestRss):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, Q(slug_ar=slug) | Q(slug_en=slug))
+
+    def title(self, obj=None):
+        return f"{obj.name} — {_site_name()}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return obj.name
+
+    subtitle = description
+
+    def stories(self, obj):
+        return Article.objects.published().filter(section=obj)
+
+
+class SectionAtom(SectionRss):
+    feed_type = Atom1Feed
+
+
+class AuthorRss(LatestRss):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, Q(slug_ar=slug) | Q(slug_en=slug))
+
+    def title(self, obj=None):
+        return f"{obj.name} — {_site_name()}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return obj.bio or obj.name
+
+    subtitle = description
+
+    def stories(self, obj):
+        return Article.objects.published().filter(authors=obj)
+
+
+class AuthorAtom(AuthorRss):
+    feed_type = Atom1Feed
