@@ -28,9 +28,6 @@ class LatestRss(Feed):
     def link(self, obj=None):
         return reverse("articles:home")
 
-    def language(self, obj=None):
-        return get_language()
-
     def stories(self, obj):
         return Article.objects.published()
 

@@ -88,8 +88,13 @@ def reader_head(context, title="", description="", image="", kind="website"):
     alternates = [(code, build(url)) for code, url in editions.items() if url]
     if "ar" in editions and editions["ar"]:
         alternates.append(("x-default", build(editions["ar"])))
+    canonical = ""
+    if request:
+        # A later page of a list is its own page; any other query string is not.
+        number = request.GET.get("page", "")
+        canonical = build(request.path + (f"?page={number}" if number.isdigit() and number != "1" else ""))
     return {
-        "canonical": build(request.path) if request else "",
+        "canonical": canonical,
         "alternates": alternates,
         "title": title or context.get("site_name", ""),
         "description": description,
