@@ -1,4 +1,5 @@
 """The reader pages: what each shows, what it hides, what it costs."""
+# ruff: noqa: F811  (the `world` fixture is imported from tests/reader_fixtures.py)
 
 import re
 from html import unescape
