@@ -77,7 +77,7 @@ def author_detail(request, slug):
     page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("page"))
     return _canonical_redirect(request, author) or render(
         request, "articles/author_detail.html",
-        {"author": author, "page": page, "stories": page.object_list},
+        {"author": author, "page": page, "stories": page.object_list, "editions": _editions(author)},
     )
 
 
@@ -87,7 +87,7 @@ def section_detail(request, slug):
     page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("page"))
     return _canonical_redirect(request, section) or render(
         request, "articles/section_detail.html",
-        {"section": section, "page": page, "stories": page.object_list},
+        {"section": section, "page": page, "stories": page.object_list, "editions": _editions(section)},
     )
 
 

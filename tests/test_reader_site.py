@@ -225,3 +225,14 @@ def test_robots_txt(client):
     assert "User-agent: *" in lines and "Allow: /" in lines
     assert "Disallow: /admin/" in lines and "Disallow: /preview/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+@pytest.mark.django_db
+def test_language_switch_and_hreflang_point_at_canonical_urls_not_redirects(client, world):
+    for obj in (world.fatimah, world.economy, world.award, world.municipality, world.health):
+        page = get(client, obj.get_absolute_url())
+        with override("en"):
+            english = obj.get_absolute_url()
+            assert client.get(english).status_code == 200, english
+        assert f'hreflang="en" href="http://testserver{english}"' in page
+        assert f'<a href="{english}" lang="en"' in page
