@@ -236,3 +236,13 @@ def test_language_switch_and_hreflang_point_at_canonical_urls_not_redirects(clie
             assert client.get(english).status_code == 200, english
         assert f'hreflang="en" href="http://testserver{english}"' in page
         assert f'<a href="{english}" lang="en"' in page
+
+
+@pytest.mark.django_db
+def test_pages_share_under_their_own_title(client, world):
+    for obj, title in ((world.fatimah, "فاطمة القحطاني"), (world.award, "درع الحكومة الذكية"),
+                       (world.municipality, "أمانة منطقة عسير"), (world.health, "الصحة"),
+                       (world.economy, "اقتصاد")):
+        page = get(client, obj.get_absolute_url())
+        assert f'<meta property="og:title" content="{title}">' in page
+        assert page.count('rel="canonical"') == 1
