@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import previews, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("authors/<str:slug>/", views.author_detail, name="author"),
+    # desk: signed, expiring preview links (before the story patterns)
+    path("preview/<str:token>/", previews.shared_preview, name="preview"),
     # Stories are found by id; the section and slug are for people and are corrected by a 301.
     path("<str:section>/<int:pk>/<str:slug>/", views.article_detail, name="article"),
     path("<str:section>/<int:pk>/", views.article_detail, name="article_short"),
