@@ -169,6 +169,9 @@ class DeskArticleAdminMixin:
         except publishing.TransitionNotAllowed as problem:
             messages.error(request, str(problem))
             return self._back(article)
+        if not self.has_change_permission(request, article):
+            # e.g. a reporter who just submitted: they may no longer edit, so free the story.
+            locks.release(article, request.user)
         if isinstance(event, WorkflowEvent):
             messages.success(request, _("تم: %(what)s.") % {"what": self._event_label(event)})
         else:

@@ -60,6 +60,7 @@ def test_reporter_to_editor_to_reader(site, new_page, screenshot):
     desk = new_page(user=editor)
     desk.goto(change)
     assert desk.locator(".ui-tabs").first.is_visible()  # Arabic/English translation tabs
+    assert desk.locator("#desk-lock").is_hidden()  # the reporter's submit freed the story
     screenshot(desk, "admin-edit")
     due = (timezone.now() + datetime.timedelta(minutes=2)).astimezone(RIYADH)
     due = due.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)

@@ -294,3 +294,12 @@ def test_every_admin_transition_records_one_event(login, editor, reporter, draft
     assert list(WorkflowEvent.objects.filter(article=draft).values_list("transition", flat=True)) == [
         "submit", "publish", "correct", "withdraw", "send_back",
     ]
+
+
+@pytest.mark.django_db
+def test_submitting_frees_the_reporters_lock(login, reporter, draft):
+    client = login(reporter)
+    client.get(change_url(draft))
+    assert EditLock.objects.filter(article=draft, user=reporter).exists()
+    client.post(transition_url(draft, "submit"))
+    assert not EditLock.objects.exists()
