@@ -49,10 +49,13 @@ class DeskFormMixin:
         article = self.instance
         if not article.pk:
             return cleaned
-        current = Article.objects.select_related("last_edited_by").get(pk=article.pk)
+        # The admin saves inside a transaction: holding the row until then makes check-and-save
+        # one step, so two simultaneous saves cannot both pass.
+        current = Article.objects.select_for_update().get(pk=article.pk)
         submitted = cleaned.get("version")
         if submitted != current.version:
-            who = locks.display_name(current.last_edited_by) if current.last_edited_by else _("النظام")
+            saver = current.last_edited_by  # one more query, only on a conflict
+            who = locks.display_name(saver) if saver else _("النظام")
             # Show the current version from now on: saving again (having read the message)
             # deliberately replaces the other person's text; nothing typed here is lost.
             self.data = self.data.copy()

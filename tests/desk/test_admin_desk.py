@@ -303,3 +303,17 @@ def test_submitting_frees_the_reporters_lock(login, reporter, draft):
     assert EditLock.objects.filter(article=draft, user=reporter).exists()
     client.post(transition_url(draft, "submit"))
     assert not EditLock.objects.exists()
+
+
+@pytest.mark.django_db
+def test_change_page_and_list_query_counts(login, editor, make_article, django_assert_max_num_queries):
+    article = make_article()
+    publishing.add_correction(article, editor, "تصحيح")
+    client = login(editor)
+    client.get(change_url(article))  # warm the session and the lock
+    with django_assert_max_num_queries(22):
+        assert client.get(change_url(article)).status_code == 200
+    for n in range(5):
+        make_article(f"خبر {n}")
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("admin:articles_article_changelist")).status_code == 200
