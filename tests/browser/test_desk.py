@@ -109,3 +109,36 @@ def test_reporter_to_editor_to_reader(site, new_page, screenshot):
         corrections = reader.locator(".corrections")
         assert "تصحيحات وتحديثات" in corrections.inner_text()
         assert "الصادرات ارتفعت ١٢٪ لا ٢١٪" in corrections.inner_text()
+
+
+def test_heartbeat_keeps_the_lock_and_shows_a_take_over(site, new_page, make_article):
+    """The page's heartbeat runs on Playwright's fake clock: 30 s pass without waiting."""
+    from articles.models import EditLock
+
+    editors, _reporters = ensure_roles(apps)
+    first = make_staff("mona", "منى المحررة", editors)
+    second = make_staff("omar", "عمر المحرر", editors)
+    story = make_article("خبر قيد التحرير", status=Article.Status.REVIEW)
+    change = f"{site}/admin/articles/article/{story.pk}/change/"
+
+    page = new_page(user=first)
+    page.clock.install()
+    page.goto(change)
+    assert page.locator("#desk-lock").is_hidden()
+    taken = EditLock.objects.get(article=story).heartbeat_at
+
+    with page.expect_response(lambda r: r.url.endswith(f"/{story.pk}/lock/")) as beat:
+        page.clock.run_for(31_000)
+    assert beat.value.json() == {"mine": True, "holder": ""}
+    assert EditLock.objects.get(article=story).heartbeat_at > taken
+
+    # Another editor takes over; the first page's next heartbeat says who has the story now.
+    other = new_page(user=second)
+    other.goto(change)
+    other.locator("#desk-lock button").click()
+    other.locator(".messagelist .success").wait_for()
+    with page.expect_response(lambda r: r.url.endswith(f"/{story.pk}/lock/")):
+        page.clock.run_for(31_000)
+    box = page.locator("#desk-lock")
+    box.wait_for(state="visible")
+    assert "عمر المحرر" in box.inner_text() and "تولي التحرير" in box.inner_text()
