@@ -22,3 +22,20 @@ class AdminLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+class DeskTimeZoneMiddleware:
+    """Admin pages show and read times in the desk's time zone (NEWSROOM_DESK_TIME_ZONE)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(reverse("admin:index")):
+            return self.get_response(request)
+        from zoneinfo import ZoneInfo
+
+        from django.utils import timezone
+
+        with timezone.override(ZoneInfo(settings.NEWSROOM_DESK_TIME_ZONE)):
+            return self.get_response(request)

@@ -168,3 +168,14 @@ NEWSROOM_SITE_NAME_EN = os.environ.get("NEWSROOM_SITE_NAME_EN", "Newsroom")
 # Section a story lands in when the importer is not told one (created on first use).
 NEWSROOM_DEFAULT_SECTION = {"ar": "محليات", "en": "Local"}
 FORMAT_MODULE_PATH = ["newsroom.formats"]
+
+# --- desk (roles, workflow, locks, previews) ---
+# The desk sees and enters times in Riyadh time, whatever TIME_ZONE the server runs in.
+NEWSROOM_DESK_TIME_ZONE = os.environ.get("NEWSROOM_DESK_TIME_ZONE", "Asia/Riyadh")
+# An edit lock lapses this many seconds after the editor's page stops sending its heartbeat.
+NEWSROOM_EDIT_LOCK_SECONDS = int(os.environ.get("NEWSROOM_EDIT_LOCK_SECONDS", "120"))
+# How long a shared preview link works (seconds; default 48 hours).
+NEWSROOM_PREVIEW_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_MAX_AGE", str(48 * 3600)))
+MIDDLEWARE.insert(MIDDLEWARE.index("articles.middleware.AdminLanguageMiddleware") + 1,
+                  "articles.middleware.DeskTimeZoneMiddleware")
+# --- end desk ---

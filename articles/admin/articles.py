@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from ..models import Article, Byline
 from .base import TranslatedAdmin
+from .workflow import DeskArticleAdminMixin
 
 
 class BylineInline(admin.TabularInline):
@@ -12,7 +13,7 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslatedAdmin):
+class ArticleAdmin(DeskArticleAdminMixin, TranslatedAdmin):
     list_display = ("headline", "status", "section", "published_at", "updated_at")
     list_filter = ("status", "section")
     search_fields = ("headline_ar", "headline_en", "body_ar")

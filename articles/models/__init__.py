@@ -6,6 +6,7 @@ from .corrections import Correction
 from .images import Image
 from .people import Author
 from .taxonomy import Section, Tag
+from .workflow import EditLock, WorkflowEvent
 
 __all__ = [
     "Article",
@@ -16,8 +17,10 @@ __all__ = [
     "AwardWin",
     "Byline",
     "Correction",
+    "EditLock",
     "Image",
     "Organisation",
     "Section",
     "Tag",
+    "WorkflowEvent",
 ]

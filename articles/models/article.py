@@ -1,5 +1,6 @@
 """The story itself, its byline, and the one rule for what the public may see."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -77,6 +78,17 @@ class Article(models.Model):
     revised_at = models.DateTimeField(_("آخر تحديث للقراء"), null=True, blank=True)
     # The file a story was imported from, so importing it again updates this story.
     import_source = models.CharField(max_length=255, unique=True, null=True, blank=True, editable=False)
+    # --- desk: who wrote and last touched the story, and its version for stale-save checks ---
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False, verbose_name=_("أنشأه"),
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False, verbose_name=_("آخر من حرّره"),
+    )
+    version = models.PositiveIntegerField(_("رقم النسخة"), default=0, editable=False)
+    # --- end desk ---
 
     objects = ArticleQuerySet.as_manager()
 
@@ -85,6 +97,13 @@ class Article(models.Model):
         indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
         verbose_name = _("خبر")
         verbose_name_plural = _("الأخبار")
+        # desk: the transitions a role may make (see articles/roles.py)
+        permissions = [
+            ("publish_article", _("نشر الأخبار وجدولتها وسحبها")),
+            ("send_back_article", _("إعادة الخبر إلى المراسل")),
+            ("correct_article", _("إضافة تصحيح أو تحديث")),
+            ("edit_any_article", _("تحرير أي خبر في أي حالة")),
+        ]
 
     def __str__(self):
         return self.headline
@@ -94,6 +113,11 @@ class Article(models.Model):
             field = f"body_{lang}"
             setattr(self, field, sanitise_body(getattr(self, field)))
         fill_translated_slugs(self, source="headline", unique=False)
+        # --- desk: every save is a new version, so a form opened on an older one can tell ---
+        self.version = (self.version or 0) + 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        # --- end desk ---
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,0 +1,101 @@
+"""Desk fixtures: the two roles' users and a way to post the story's admin form as a browser would."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Article, Byline
+from articles.roles import ensure_roles
+
+
+@pytest.fixture
+def roles(db):
+    # The data migration made them; a flushed (transactional) database needs them again.
+    return ensure_roles(apps)
+
+
+@pytest.fixture
+def make_user(roles):
+    editors, reporters = roles
+
+    def make(username, group, full_name=""):
+        first, _, last = full_name.partition(" ")
+        user = get_user_model().objects.create_user(
+            username, password="x-desk-test-9", is_staff=True, first_name=first, last_name=last
+        )
+        user.groups.add(editors if group == "editor" else reporters)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def reporter(make_user):
+    return make_user("reporter", "reporter", "سارة المراسلة")
+
+
+@pytest.fixture
+def other_reporter(make_user):
+    return make_user("reporter2", "reporter", "خالد المراسل")
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("editor", "editor", "منى المحررة")
+
+
+@pytest.fixture
+def second_editor(make_user):
+    return make_user("editor2", "editor", "عمر المحرر")
+
+
+def client_for(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def login():
+    return client_for
+
+
+@pytest.fixture
+def draft(make_article, reporter):
+    """A reporter's draft."""
+    article = make_article("مسودة المراسلة", status=Article.Status.DRAFT)
+    article.created_by = reporter
+    article.save()
+    return article
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def transition_url(article, action):
+    return reverse("admin:articles_article_desk_transition", args=[article.pk, action])
+
+
+def form_data(article, **changes):
+    """The change form as the browser would post it (the story's saved values, then `changes`)."""
+    article.refresh_from_db()
+    data = {"section": article.section_id, "version": article.version}
+    for name in ("headline", "slug", "kicker", "standfirst", "body", "dateline"):
+        for lang in ("ar", "en"):
+            data[f"{name}_{lang}"] = getattr(article, f"{name}_{lang}") or ""
+    bylines = list(Byline.objects.filter(article=article))
+    data.update({
+        "bylines-TOTAL_FORMS": str(len(bylines)), "bylines-INITIAL_FORMS": str(len(bylines)),
+        "bylines-MIN_NUM_FORMS": "1", "bylines-MAX_NUM_FORMS": "1000",
+    })
+    for n, line in enumerate(bylines):
+        data.update({
+            f"bylines-{n}-id": line.pk, f"bylines-{n}-article": article.pk,
+            f"bylines-{n}-author": line.author_id, f"bylines-{n}-position": line.position,
+        })
+    data.update(changes)
+    return data
