@@ -1,17 +1,12 @@
 from django.urls import path
 
-<<<<<<< HEAD
-from . import feeds, views
-=======
-from . import previews, views
->>>>>>> desk
+from . import feeds, previews, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("authors/<str:slug>/", views.author_detail, name="author"),
-<<<<<<< HEAD
     # reader pages
     path("archive/", views.archive, name="archive"),
     path("tags/<str:slug>/", views.tag_detail, name="tag"),
@@ -23,10 +18,8 @@ urlpatterns = [
     path("feeds/sections/<str:slug>/atom/", feeds.SectionAtom(), name="section_feed_atom"),
     path("feeds/authors/<str:slug>/rss/", feeds.AuthorRss(), name="author_feed_rss"),
     path("feeds/authors/<str:slug>/atom/", feeds.AuthorAtom(), name="author_feed_atom"),
-=======
     # desk: signed, expiring preview links (before the story patterns)
     path("preview/<str:token>/", previews.shared_preview, name="preview"),
->>>>>>> desk
     # Stories are found by id; the section and slug are for people and are corrected by a 301.
     path("<str:section>/<int:pk>/<str:slug>/", views.article_detail, name="article"),
     path("<str:section>/<int:pk>/", views.article_detail, name="article_short"),
