@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # search: full-text search and trigram lookups on PostgreSQL (harmless on SQLite).
+    "django.contrib.postgres",
     "articles",
 ]
 

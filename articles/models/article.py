@@ -78,6 +78,17 @@ class Article(models.Model):
     # The file a story was imported from, so importing it again updates this story.
     import_source = models.CharField(max_length=255, unique=True, null=True, blank=True, editable=False)
 
+    # --- search (articles/search.py) ---
+    # The story's words as the Arabic normaliser folds them, per edition: what site search
+    # matches against. Filled on save and when bylines or tags change; never shown.
+    search_headline_ar = models.TextField(blank=True, default="", editable=False)
+    search_body_ar = models.TextField(blank=True, default="", editable=False)
+    search_names_ar = models.TextField(blank=True, default="", editable=False)
+    search_headline_en = models.TextField(blank=True, default="", editable=False)
+    search_body_en = models.TextField(blank=True, default="", editable=False)
+    search_names_en = models.TextField(blank=True, default="", editable=False)
+    # --- end search ---
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -94,6 +105,13 @@ class Article(models.Model):
             field = f"body_{lang}"
             setattr(self, field, sanitise_body(getattr(self, field)))
         fill_translated_slugs(self, source="headline", unique=False)
+        # --- search: keep the folded search columns in step with the text ---
+        from ..search import SEARCH_FIELDS, fill_search_columns
+
+        fill_search_columns(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *SEARCH_FIELDS}
+        # --- end search ---
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
