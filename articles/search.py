@@ -61,7 +61,9 @@ def fill_search_columns(article):
     """
     names = {language: [] for language in LANGUAGES}
     if article.pk:
-        for line in article.bylines.select_related("author"):
+        prefetched = getattr(article, "_prefetched_objects_cache", {})
+        bylines = article.bylines.all() if "bylines" in prefetched else article.bylines.select_related("author")
+        for line in bylines:
             for language in LANGUAGES:
                 names[language].append(getattr(line.author, f"name_{language}") or "")
         for tag in article.tags.all():

@@ -21,6 +21,8 @@ def search_page(request):
                 "story": story,
                 "headline": search.highlight(story.headline, query.terms),
                 "snippet": search.snippet(story, query.terms),
+                # Names are searched too, so show them, marked, with the story.
+                "byline": [(author, search.highlight(author.name, query.terms)) for author in story.byline],
             }
             for story in page.object_list
         ]
