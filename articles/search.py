@@ -70,7 +70,7 @@ def fill_search_columns(article):
             for language in LANGUAGES:
                 names[language].append(getattr(tag, f"name_{language}") or "")
     for language in LANGUAGES:
-        def value(field):
+        def value(field, language=language):
             return getattr(article, f"{field}_{language}", "") or ""
 
         setattr(article, f"search_headline_{language}", normalize(
