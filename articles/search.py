@@ -152,15 +152,12 @@ def _simple_rank(terms, language):
 
 
 def search_vector(language):
-    """The weighted tsvector; migration 0002 indexes this same expression on PostgreSQL."""
-    from django.contrib.postgres.search import SearchVector
+    """PostgreSQL: the stored, weighted tsvector column migration 0002 adds (headline A,
+    names B, body C; GIN-indexed). Not a model field: SQLite has no such column."""
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models.expressions import RawSQL
 
-    config = CONFIGS[language]
-    return (
-        SearchVector(f"search_headline_{language}", weight="A", config=config)
-        + SearchVector(f"search_names_{language}", weight="B", config=config)
-        + SearchVector(f"search_body_{language}", weight="C", config=config)
-    )
+    return RawSQL(f'"articles_article"."search_vector_{language}"', [], output_field=SearchVectorField())
 
 
 def search(query, language="ar"):
@@ -178,13 +175,14 @@ def search(query, language="ar"):
 
         tsquery = SearchQuery(" ".join(terms), config=CONFIGS[language], search_type="plain")
         vector = search_vector(language)
-        stories = stories.annotate(search_vector=vector)
-        # Partial or misspelt words: each word close to some word of the headline or body.
+        stories = stories.alias(search_vector=vector)
+        # Misspelt words: each close to a word of the headline or the names. (Not the body:
+        # word similarity over long text is slow, and substrings already cover partial words.)
         fuzzy = Q()
         for term in terms:
             fuzzy &= Q(**{f"search_headline_{language}__trigram_word_similar": term}) | Q(
-                **{f"search_body_{language}__trigram_word_similar": term}
-            ) | Q(**{f"search_names_{language}__trigram_word_similar": term})
+                **{f"search_names_{language}__trigram_word_similar": term}
+            )
         matched = matched | Q(search_vector=tsquery) | fuzzy
         rank = rank + Coalesce(SearchRank(F("search_vector"), tsquery), Value(0.0))
     return (

@@ -14,7 +14,8 @@ def search_page(request):
     query = search.parse(request.GET.get("q", ""))
     context = {"query": query, "q": query.text, "max_length": search.MAX_QUERY_LENGTH}
     if query:
-        stories = search.search(query, language).for_listing()
+        # The folded columns are for matching only: no need to fetch them.
+        stories = search.search(query, language).for_listing().defer(*search.SEARCH_FIELDS)
         page = Paginator(stories, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         results = [
             {

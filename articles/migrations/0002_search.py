@@ -19,40 +19,56 @@ def fill(apps, schema_editor):
         Article.objects.bulk_update(batch, SEARCH_FIELDS)
 
 
-def _postgres_indexes():
+def _vector_sql(language):
+    config = "arabic" if language == "ar" else "english"
+    parts = [("headline", "A"), ("names", "B"), ("body", "C")]
+    return " || ".join(
+        f"setweight(to_tsvector('{config}'::regconfig, coalesce(search_{part}_{language}, '')), '{weight}')"
+        for part, weight in parts
+    )
+
+
+def _trigram_indexes():
     from django.contrib.postgres.indexes import GinIndex
 
-    from articles.search import LANGUAGES, search_vector
-
-    indexes = []
-    for language in LANGUAGES:
-        # Exactly the expression articles.search uses, so the planner can match it.
-        indexes.append(GinIndex(search_vector(language), name=f"article_search_fts_{language}"))
-        for part in ("headline", "body", "names"):
-            indexes.append(GinIndex(
-                fields=[f"search_{part}_{language}"], opclasses=["gin_trgm_ops"],
-                name=f"article_search_{part}_{language}_trgm",
-            ))
-    return indexes
+    return [
+        GinIndex(
+            fields=[f"search_{part}_{language}"], opclasses=["gin_trgm_ops"],
+            name=f"article_search_{part}_{language}_trgm",
+        )
+        for language in ("ar", "en") for part in ("headline", "body", "names")
+    ]
 
 
-def add_postgres_indexes(apps, schema_editor):
-    """PostgreSQL only: full-text (arabic/english) and trigram GIN indexes. SQLite has neither."""
+def add_postgres_search(apps, schema_editor):
+    """PostgreSQL only: a stored tsvector per edition (arabic/english configuration) with a
+    GIN index, and trigram GIN indexes on the folded text. SQLite gets none of this."""
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for language in ("ar", "en"):
+        # Generated and stored: kept in step by PostgreSQL itself, ranked without re-parsing.
+        schema_editor.execute(
+            f"ALTER TABLE articles_article ADD COLUMN search_vector_{language} tsvector "
+            f"GENERATED ALWAYS AS ({_vector_sql(language)}) STORED"
+        )
+        schema_editor.execute(
+            f"CREATE INDEX article_search_fts_{language} ON articles_article "
+            f"USING gin (search_vector_{language})"
+        )
     Article = apps.get_model("articles", "Article")
-    for index in _postgres_indexes():
+    for index in _trigram_indexes():
         schema_editor.add_index(Article, index)
 
 
-def remove_postgres_indexes(apps, schema_editor):
+def remove_postgres_search(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     Article = apps.get_model("articles", "Article")
-    for index in _postgres_indexes():
+    for index in _trigram_indexes():
         schema_editor.remove_index(Article, index)
-
+    for language in ("ar", "en"):
+        schema_editor.execute(f"ALTER TABLE articles_article DROP COLUMN search_vector_{language}")
 
 class Migration(migrations.Migration):
 
@@ -92,5 +108,5 @@ class Migration(migrations.Migration):
             field=models.TextField(blank=True, default='', editable=False),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
-        migrations.RunPython(add_postgres_indexes, remove_postgres_indexes),
+        migrations.RunPython(add_postgres_search, remove_postgres_search),
     ]
