@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -157,7 +157,9 @@ def search_vector(language):
     from django.contrib.postgres.search import SearchVectorField
     from django.db.models.expressions import RawSQL
 
-    return RawSQL(f'"articles_article"."search_vector_{language}"', [], output_field=SearchVectorField())
+    # Unqualified on purpose: inside the id subquery Django aliases the table (U0), and a
+    # qualified name would point at the outer query's row instead.
+    return RawSQL(f'"search_vector_{language}"', [], output_field=SearchVectorField())
 
 
 def search(query, language="ar"):
@@ -168,28 +170,50 @@ def search(query, language="ar"):
     if not query:
         return stories.none()
     terms = query.terms
-    matched = _contains_all(terms, language)
     rank = _simple_rank(terms, language)
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank
+    if connection.vendor != "postgresql":
+        return (
+            stories.filter(_contains_all(terms, language))
+            .annotate(search_rank=rank)
+            .order_by("-search_rank", "-published_at", "-id")
+        )
 
-        tsquery = SearchQuery(" ".join(terms), config=CONFIGS[language], search_type="plain")
-        vector = search_vector(language)
-        stories = stories.alias(search_vector=vector)
-        # Misspelt words: each close to a word of the headline or the names. (Not the body:
-        # word similarity over long text is slow, and substrings already cover partial words.)
-        fuzzy = Q()
-        for term in terms:
-            fuzzy &= Q(**{f"search_headline_{language}__trigram_word_similar": term}) | Q(
-                **{f"search_names_{language}__trigram_word_similar": term}
-            )
-        matched = matched | Q(search_vector=tsquery) | fuzzy
-        rank = rank + Coalesce(SearchRank(F("search_vector"), tsquery), Value(0.0))
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+
+    tsquery = SearchQuery(" ".join(terms), config=CONFIGS[language], search_type="plain")
+    rank = rank + Coalesce(SearchRank(search_vector(language), tsquery), Value(0.0))
     return (
-        stories.filter(matched)
+        stories.filter(pk__in=_postgres_matches(Article, terms, language, tsquery))
         .annotate(search_rank=rank)
         .order_by("-search_rank", "-published_at", "-id")
     )
+
+
+def _postgres_matches(Article, terms, language, tsquery):
+    """The ids of stories that match, as one subquery of simple, index-friendly parts.
+
+    Each word must be in some column (substring, trigram-indexed LIKE) or close to a word of
+    the headline or names (trigram word similarity: misspellings; not the body, where word
+    similarity is slow and substrings already cover partial words); or the whole query
+    matches the stored tsvector (arabic/english stemming). Written as UNION/INTERSECT of
+    single-condition selects because, ORed in one WHERE, PostgreSQL's planner prefers a
+    sequential scan that reads and detoasts every body.
+    """
+    def ids(**condition):
+        return Article.objects.filter(**condition).order_by().values("pk")
+
+    per_word = []
+    for term in terms:
+        parts = [ids(**{f"{field}__contains": term}) for field in search_fields(language)]
+        parts += [
+            ids(**{f"search_{part}_{language}__trigram_word_similar": term}) for part in ("headline", "names")
+        ]
+        per_word.append(parts[0].union(*parts[1:]))
+    matches = per_word[0].intersection(*per_word[1:]) if len(per_word) > 1 else per_word[0]
+    stemmed = Article.objects.alias(search_vector=search_vector(language)).filter(
+        search_vector=tsquery
+    ).order_by().values("pk")
+    return matches.union(stemmed)
 
 
 # --- Showing where the words were found -----------------------------------------------
