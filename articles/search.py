@@ -311,10 +311,12 @@ def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
         refresh(Article.objects.filter(pk__in=pk_set or ()))
 
 
-def _name_changed(sender, instance, created=False, raw=False, **kwargs):
+def _name_changed(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     """An author or tag renamed: their stories must be found under the new name."""
     if created or raw:
         return
+    if update_fields is not None and not any(field.startswith("name") for field in update_fields):
+        return  # a save that cannot have changed the name
     refresh(instance.articles.all())
 
 
