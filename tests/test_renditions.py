@@ -105,7 +105,7 @@ def test_picture_tag_renders_webp_and_jpeg_srcsets_with_size_and_alt():
     assert html.count("<source") == 2
     assert re.search(r'<source type="image/webp" srcset="[^"]+-400w\.webp 400w, [^"]+-800w\.webp 800w, [^"]+-1200w\.webp 1200w" sizes="100vw">', html)
     assert 'type="image/jpeg"' in html and "-1200w.jpg 1200w" in html
-    assert 'width="800" height="500"' in html and 'alt="صورة الحفل"' in html
+    assert re.search(r'<img src="[^"]+-1200w\.jpg" alt="صورة الحفل" width="1200" height="750"', html) and 'alt="صورة الحفل"' in html
     assert 'loading="lazy"' in html and "fetchpriority" not in html
 
 

@@ -9,9 +9,6 @@ from .. import renditions
 register = template.Library()
 logger = logging.getLogger(__name__)
 
-# The fallback <img> uses this width; browsers that read srcset pick their own.
-FALLBACK_WIDTH = 800
-
 
 @register.inclusion_tag("articles/_picture.html")
 def picture(image, sizes="100vw", lead=False, ratio=None, css_class=""):
@@ -29,5 +26,7 @@ def picture(image, sizes="100vw", lead=False, ratio=None, css_class=""):
     except (OSError, ValueError) as error:
         logger.warning("No renditions for image %s: %s", image.pk, error)
         return {**context, "src": image.file.url, "width": image.width, "height": image.height}
-    fallback = min(jpegs, key=lambda r: abs(r.width - FALLBACK_WIDTH))
+    # The <img> carries the largest JPEG: browsers that read srcset pick their own; its
+    # width/height give the box its aspect ratio before anything loads.
+    fallback = jpegs[-1]
     return {**context, "src": fallback.url, "width": fallback.width, "height": fallback.height}
