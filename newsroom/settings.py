@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",  # reader pages: sitemap index templates
+    # search: full-text search and trigram lookups on PostgreSQL (harmless on SQLite).
+    "django.contrib.postgres",
     "articles",
 ]
 

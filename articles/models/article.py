@@ -90,6 +90,17 @@ class Article(models.Model):
     version = models.PositiveIntegerField(_("رقم النسخة"), default=0, editable=False)
     # --- end desk ---
 
+    # --- search (articles/search.py) ---
+    # The story's words as the Arabic normaliser folds them, per edition: what site search
+    # matches against. Filled on save and when bylines or tags change; never shown.
+    search_headline_ar = models.TextField(blank=True, default="", editable=False)
+    search_body_ar = models.TextField(blank=True, default="", editable=False)
+    search_names_ar = models.TextField(blank=True, default="", editable=False)
+    search_headline_en = models.TextField(blank=True, default="", editable=False)
+    search_body_en = models.TextField(blank=True, default="", editable=False)
+    search_names_en = models.TextField(blank=True, default="", editable=False)
+    # --- end search ---
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -118,6 +129,13 @@ class Article(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         # --- end desk ---
+        # --- search: keep the folded search columns in step with the text ---
+        from ..search import SEARCH_FIELDS, fill_search_columns
+
+        fill_search_columns(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *SEARCH_FIELDS}
+        # --- end search ---
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

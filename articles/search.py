@@ -1,0 +1,344 @@
+"""Site search: one service for both editions and both databases.
+
+Each story keeps its searchable text, already folded by `articles.arabic.normalize`, in
+plain columns (search_headline_*, search_body_*, search_names_* for ar and en), refreshed
+by `fill_search_columns()` from Article.save and from the byline/tag signals below. The query
+is folded the same way, so فاطمه/فاطمة, الأولى/الاولى and words with tashkeel meet.
+
+- PostgreSQL: full-text search (SearchQuery/SearchRank with the `arabic` or `english`
+  configuration) over the folded columns, plus word-by-word substring and trigram word
+  similarity (pg_trgm, GIN-indexed by migration 0002) for partial and misspelt words.
+- SQLite: every query word must appear (substring) in the folded text; ranked by where
+  it appears. On small data both give the same stories.
+
+Always over `Article.objects.published()`; the English edition searches English columns only.
+"""
+
+import functools
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from .arabic import normalize
+
+LANGUAGES = ("ar", "en")
+# The database's text search configuration for each edition.
+CONFIGS = {"ar": "arabic", "en": "english"}
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+SNIPPET_WORDS = 40
+# How much a word counts where it is found: headline first, then names, then the body.
+WEIGHTS = (("headline", 3), ("names", 2), ("body", 1))
+TRIGRAM_WORD_THRESHOLD = 0.6
+_WORD = re.compile(r"\w+")
+
+
+def search_fields(language):
+    return [f"search_{part}_{language}" for part in ("headline", "body", "names")]
+
+
+SEARCH_FIELDS = [field for language in LANGUAGES for field in search_fields(language)]
+
+
+# --- Keeping the columns filled -------------------------------------------------------
+
+
+def _plain(html):
+    return strip_tags(html or "").replace("\xa0", " ")
+
+
+def fill_search_columns(article):
+    """Set the article's search columns from its current text (does not save).
+
+    Names (byline, tags, section) need the article to exist; a new story gets them on the
+    signal that follows its first byline.
+    """
+    names = {language: [] for language in LANGUAGES}
+    if article.pk:
+        prefetched = getattr(article, "_prefetched_objects_cache", {})
+        bylines = article.bylines.all() if "bylines" in prefetched else article.bylines.select_related("author")
+        for line in bylines:
+            for language in LANGUAGES:
+                names[language].append(getattr(line.author, f"name_{language}") or "")
+        for tag in article.tags.all():
+            for language in LANGUAGES:
+                names[language].append(getattr(tag, f"name_{language}") or "")
+    for language in LANGUAGES:
+        def value(field, language=language):
+            return getattr(article, f"{field}_{language}", "") or ""
+
+        setattr(article, f"search_headline_{language}", normalize(
+            " ".join((value("headline"), value("kicker"), value("standfirst")))
+        ))
+        setattr(article, f"search_body_{language}", normalize(
+            " ".join((value("dateline"), _plain(value("body"))))
+        ))
+        setattr(article, f"search_names_{language}", normalize(" ".join(names[language])))
+
+
+def refresh(articles):
+    """Recompute and store the search columns of `articles` (after a byline/tag change)."""
+    from .models import Article
+
+    for article in articles:
+        fill_search_columns(article)
+        # Only the search columns: this must not touch updated_at or re-run save() rules.
+        Article.objects.filter(pk=article.pk).update(
+            **{field: getattr(article, field) for field in SEARCH_FIELDS}
+        )
+
+
+# --- Reading a query ------------------------------------------------------------------
+
+
+@dataclass
+class Query:
+    text: str
+    terms: list
+    error: str = ""
+
+    @property
+    def words(self):
+        """The reader's own words, as typed (for suggestions)."""
+        return list(dict.fromkeys(self.text.split()))
+
+    def __bool__(self):
+        return bool(self.terms) and not self.error
+
+
+def parse(raw):
+    """The reader's words, folded; an `error` code when the query cannot be searched."""
+    raw = (raw or "").strip()
+    if len(raw) > MAX_QUERY_LENGTH:
+        return Query(raw, [], "too_long")
+    terms = []
+    for word in _WORD.findall(normalize(raw)):
+        if word not in terms:
+            terms.append(word)
+    if not terms:
+        return Query(raw, [], "empty")
+    return Query(raw, terms[:MAX_TERMS])
+
+
+# --- Finding stories ------------------------------------------------------------------
+
+
+def _contains_all(terms, language):
+    matched = Q()
+    for term in terms:
+        any_field = Q()
+        for field in search_fields(language):
+            any_field |= Q(**{f"{field}__contains": term})
+        matched &= any_field
+    return matched
+
+
+def _simple_rank(terms, language):
+    """Where the words are found, weighted: the same number on both databases."""
+    score = Value(0)
+    for term in terms:
+        for part, weight in WEIGHTS:
+            score = score + Case(
+                When(**{f"search_{part}_{language}__contains": term}, then=Value(weight)),
+                default=Value(0), output_field=IntegerField(),
+            )
+    return score
+
+
+def search_vector(language):
+    """PostgreSQL: the stored, weighted tsvector column migration 0002 adds (headline A,
+    names B, body C; GIN-indexed). Not a model field: SQLite has no such column."""
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models.expressions import RawSQL
+
+    # Unqualified on purpose: inside the id subquery Django aliases the table (U0), and a
+    # qualified name would point at the outer query's row instead.
+    return RawSQL(f'"search_vector_{language}"', [], output_field=SearchVectorField())
+
+
+def search(query, language="ar"):
+    """Published stories matching `query` (a Query from parse()), best first."""
+    from .models import Article
+
+    stories = Article.objects.published().in_edition(language)
+    if not query:
+        return stories.none()
+    terms = query.terms
+    rank = _simple_rank(terms, language)
+    if connection.vendor != "postgresql":
+        return (
+            stories.filter(_contains_all(terms, language))
+            .annotate(search_rank=rank)
+            .order_by("-search_rank", "-published_at", "-id")
+        )
+
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+
+    tsquery = SearchQuery(" ".join(terms), config=CONFIGS[language], search_type="plain")
+    rank = rank + Coalesce(SearchRank(search_vector(language), tsquery), Value(0.0))
+    return (
+        stories.filter(pk__in=_postgres_matches(Article, terms, language, tsquery))
+        .annotate(search_rank=rank)
+        .order_by("-search_rank", "-published_at", "-id")
+    )
+
+
+def _postgres_matches(Article, terms, language, tsquery):
+    """The ids of stories that match, as one subquery of simple, index-friendly parts.
+
+    Each word must be in some column (substring, trigram-indexed LIKE) or close to a word of
+    the headline or names (trigram word similarity: misspellings; not the body, where word
+    similarity is slow and substrings already cover partial words); or the whole query
+    matches the stored tsvector (arabic/english stemming). Written as UNION/INTERSECT of
+    single-condition selects because, ORed in one WHERE, PostgreSQL's planner prefers a
+    sequential scan that reads and detoasts every body.
+    """
+    def ids(**condition):
+        return Article.objects.filter(**condition).order_by().values("pk")
+
+    per_word = []
+    for term in terms:
+        parts = [ids(**{f"{field}__contains": term}) for field in search_fields(language)]
+        parts += [
+            ids(**{f"search_{part}_{language}__trigram_word_similar": term}) for part in ("headline", "names")
+        ]
+        per_word.append(parts[0].union(*parts[1:]))
+    matches = per_word[0].intersection(*per_word[1:]) if len(per_word) > 1 else per_word[0]
+    stemmed = Article.objects.alias(search_vector=search_vector(language)).filter(
+        search_vector=tsquery
+    ).order_by().values("pk")
+    return matches.union(stemmed)
+
+
+# --- Showing where the words were found -----------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char):
+    if char.isspace():
+        return " "
+    return normalize(char)
+
+
+def _folded_with_offsets(text):
+    """The folded text and, for each of its characters, the index of the original one."""
+    folded, offsets = [], []
+    for index, char in enumerate(text):
+        for out in _fold_char(char):
+            folded.append(out)
+            offsets.append(index)
+    return "".join(folded), offsets
+
+
+def _spans(text, terms):
+    """(start, end) ranges of `text` whose folded form is one of the terms."""
+    folded, offsets = _folded_with_offsets(text)
+    spans = []
+    for term in terms:
+        for match in re.finditer(re.escape(term), folded):
+            start = offsets[match.start()]
+            end = offsets[match.end() - 1] + 1
+            # Take the tashkeel that follows the last letter along with it.
+            while end < len(text) and _fold_char(text[end]) == "":
+                end += 1
+            spans.append((start, end))
+    spans.sort()
+    merged = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight(text, terms):
+    """`text` HTML-escaped, with each matching word (in its original spelling) in <mark>."""
+    out, position = [], 0
+    for start, end in _spans(text, terms):
+        out.append(escape(text[position:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))
+
+
+def snippet(article, terms, words=SNIPPET_WORDS):
+    """A passage of the story around the first match, highlighted; the standfirst otherwise."""
+    for text in (article.standfirst, _plain(article.body)):
+        text = " ".join((text or "").split())
+        spans = _spans(text, terms)
+        if not spans:
+            continue
+        start = spans[0][0]
+        # Start a few words before the first match, at a word boundary.
+        before = text[:start].split(" ")
+        lead = " ".join(before[-8:]) if len(before) > 8 else text[:start]
+        passage = Truncator(lead + text[start:]).words(words, truncate="…")
+        if len(before) > 8:
+            passage = "…" + passage
+        return highlight(passage, terms)
+    fallback = " ".join((article.standfirst or _plain(article.body)).split())
+    return highlight(Truncator(fallback).words(words, truncate="…"), terms)
+
+
+# --- Signals: names live in other tables ----------------------------------------------
+
+
+def _byline_changed(sender, instance, **kwargs):
+    from .models import Article
+
+    if kwargs.get("raw"):
+        return
+    refresh(Article.objects.filter(pk=instance.article_id))
+
+
+def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    from .models import Article, Tag
+
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        refresh([instance])
+    elif isinstance(instance, Tag):
+        # tag.articles.add(...): pk_set are articles (None on clear: already detached).
+        refresh(Article.objects.filter(pk__in=pk_set or ()))
+
+
+def _name_changed(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """An author or tag renamed: their stories must be found under the new name."""
+    if created or raw:
+        return
+    if update_fields is not None and not any(field.startswith("name") for field in update_fields):
+        return  # a save that cannot have changed the name
+    refresh(instance.articles.all())
+
+
+def connect_signals():
+    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+
+    from .models import Article, Author, Byline, Tag
+
+    post_save.connect(_byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
+    post_delete.connect(_byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
+    m2m_changed.connect(_tags_changed, sender=Article.tags.through, dispatch_uid="search-tags")
+    post_save.connect(_name_changed, sender=Author, dispatch_uid="search-author-renamed")
+    post_save.connect(_name_changed, sender=Tag, dispatch_uid="search-tag-renamed")
+    pre_delete.connect(_tag_deleted, sender=Tag, dispatch_uid="search-tag-deleted")
+
+
+def _tag_deleted(sender, instance, **kwargs):
+    from .models import Article
+
+    # Run after the delete commits its m2m rows away: remember the stories now.
+    stories = list(Article.objects.filter(tags=instance))
+    if stories:
+        from django.db import transaction
+
+        transaction.on_commit(lambda: refresh(Article.objects.filter(pk__in=[s.pk for s in stories])))

@@ -1,0 +1,97 @@
+"""How long the search page takes, in process, with a realistic archive.
+
+Run on demand (not part of the test suite):
+    .venv/bin/python bench/search.py [--stories 2000] [--requests 50]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_bench .venv/bin/python bench/search.py
+It builds a throw-away test database (SQLite, or DATABASE_URL's server), loads the demo story
+plus generated ones (`manage.py generate_stories`, made from the seed's paragraphs, so common
+words match almost every story: the worst case), and prints median and 95th-percentile times
+and query counts per search. On PostgreSQL it also prints the plan of a selective search, to
+show the GIN indexes in use. Write the figures down in docs/performance.md.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+SEARCHES = [
+    ("common word", "/search/", "الجائزة"),
+    ("two words, name", "/search/", "فاطمة القحطاني"),
+    ("tashkeel", "/search/", "الجَائِزَة"),
+    ("partial word", "/search/", "القحطا"),
+    ("no results", "/search/", "زلزال"),
+    ("English", "/en/search/", "smart government"),
+]
+
+
+def measure(client, path, requests):
+    timings, queries = [], 0
+    for _ in range(requests):
+        reset_queries()
+        start = time.perf_counter()
+        response = client.get(path)
+        timings.append((time.perf_counter() - start) * 1000)
+        queries = len(connection.queries)
+        assert response.status_code == 200, (path, response.status_code)
+    timings.sort()
+    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)], queries
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--stories", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=50)
+    args = parser.parse_args()
+
+    from django.conf import settings
+    from django.test.utils import get_runner
+
+    setup_test_environment()
+    settings.DEBUG = True  # to count queries
+    runner = get_runner(settings)(verbosity=0, interactive=False)
+    old = runner.setup_databases()
+    try:
+        call_command("load_demo", stdout=open(os.devnull, "w"))
+        call_command("generate_stories", args.stories, stdout=open(os.devnull, "w"))
+        from articles import search
+        from articles.models import Article
+
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE articles_article")
+        client = Client()
+        print(f"{connection.vendor}, {Article.objects.count()} stories, {args.requests} requests a search")
+        print(f"{'search':<18}{'results':>8}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+        for name, path, query in SEARCHES:
+            language = "en" if path.startswith("/en/") else "ar"
+            results = search.search(search.parse(query), language).count()
+            median, p95, queries = measure(client, f"{path}?{urlencode({'q': query})}", args.requests)
+            print(f"{name:<18}{results:>8}{median:>10.1f}{p95:>10.1f}{queries:>9}")
+        if connection.vendor == "postgresql":
+            sql, params = search.search(search.parse("القحطاني")).query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN " + sql, params)
+                print("\nPlan for «القحطاني»:")
+                print("\n".join(row[0] for row in cursor.fetchall()))
+    finally:
+        runner.teardown_databases(old)
+
+
+if __name__ == "__main__":
+    main()
