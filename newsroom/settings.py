@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "articles",
+    # Desk tools (branch tools): versions of stories, and the body editor's bundled assets.
+    "reversion",
+    "django_prose_editor",
 ]
 
 MIDDLEWARE = [
@@ -167,3 +170,7 @@ NEWSROOM_SITE_NAME_EN = os.environ.get("NEWSROOM_SITE_NAME_EN", "Newsroom")
 # Section a story lands in when the importer is not told one (created on first use).
 NEWSROOM_DEFAULT_SECTION = {"ar": "محليات", "en": "Local"}
 FORMAT_MODULE_PATH = ["newsroom.formats"]
+
+# Desk tools (branch tools): image uploads are capped in bytes and in pixels (decoded size).
+NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
+NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000))
