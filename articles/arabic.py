@@ -53,3 +53,22 @@ def arabic_slugify(text, max_length=200):
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
+
+
+def normalize_expression(field):
+    """normalize() as a database expression over `field`, for searching stored text.
+
+    Built from the same folding table as normalize(), so the two agree on letters and
+    digits; it also drops tatweel and the common harakat (the full Unicode ranges would
+    make a very long expression). Use it with `normalize(term)` on the other side.
+    """
+    from django.db.models import CharField, F, Value
+    from django.db.models.functions import Lower, Replace
+
+    expression = F(field) if isinstance(field, str) else field
+    strip = ["\u0640", *(chr(c) for c in range(0x064B, 0x0653)), "\u0670"]
+    for char in strip:
+        expression = Replace(expression, Value(char), Value(""), output_field=CharField())
+    for source, target in _FOLD.items():
+        expression = Replace(expression, Value(chr(source)), Value(target), output_field=CharField())
+    return Lower(expression)
