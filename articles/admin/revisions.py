@@ -39,7 +39,7 @@ class RevisionHistoryMixin:
             path(
                 "<path:object_id>/history/<int:version_id>/restore/",
                 self.admin_site.admin_view(self.restore_view),
-                name="%s_%s_restore" % info,
+                name="{}_{}_restore".format(*info),
             ),
         ] + super().get_urls()
 
