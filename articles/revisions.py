@@ -133,8 +133,13 @@ def paragraphs(html):
 
 
 def _mark(tokens, tag):
-    text = escape("".join(tokens))
-    return f"<{tag}>{text}</{tag}>" if text.strip() else text
+    """Wrap the words in `tag`, leaving the spaces around them outside the mark."""
+    text = "".join(tokens)
+    words = text.strip()
+    if not words:
+        return escape(text)
+    start = text.index(words)
+    return f"{escape(text[:start])}<{tag}>{escape(words)}</{tag}>{escape(text[start + len(words):])}"
 
 
 def diff_words(old, new):

@@ -29,6 +29,8 @@ class RevisionHistoryMixin:
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if reversion.is_active():
+            # Forget bylines prefetched with the object: the version must see them as saved.
+            getattr(form.instance, "_prefetched_objects_cache", {}).clear()
             reversion.add_to_revision(form.instance)
             reversion.set_user(request.user)
             reversion.set_comment(_("عُدّل") if change else _("أُنشئ"))
