@@ -55,20 +55,49 @@ def arabic_slugify(text, max_length=200):
     return slug
 
 
+
+# The normaliser inside the database, for admin and site search over stored text. SQLite
+# runs normalize() itself (registered on each connection); PostgreSQL gets TRANSLATE() with
+# the same folding table and the same stripped characters.
+_SQL_FUNCTION = "newsroom_normalize"
+_STRIPPED = "".join(
+    chr(c) for c in [*range(0x0600, 0x0700), *range(0x2000, 0x2070), 0xFEFF] if _STRIP.match(chr(c))
+)
+
+
+def _register_sqlite_function(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(_SQL_FUNCTION, 1, normalize, deterministic=True)
+
+
+def _connect_signal():
+    from django.db.backends.signals import connection_created
+
+    connection_created.connect(_register_sqlite_function, dispatch_uid="newsroom_normalize")
+
+
+_connect_signal()
+
+
 def normalize_expression(field):
-    """normalize() as a database expression over `field`, for searching stored text.
+    """normalize() as a database expression over `field` (a name or an expression).
 
-    Built from the same folding table as normalize(), so the two agree on letters and
-    digits; it also drops tatweel and the common harakat (the full Unicode ranges would
-    make a very long expression). Use it with `normalize(term)` on the other side.
+    Compare it with `normalize(term)`: on SQLite it is normalize() itself; on PostgreSQL it
+    folds the same letters and digits and drops the same marks (no NFKC, spaces kept).
     """
-    from django.db.models import CharField, F, Value
-    from django.db.models.functions import Lower, Replace
+    from django.db.models import CharField, F, Func, Value
 
-    expression = F(field) if isinstance(field, str) else field
-    strip = ["\u0640", *(chr(c) for c in range(0x064B, 0x0653)), "\u0670"]
-    for char in strip:
-        expression = Replace(expression, Value(char), Value(""), output_field=CharField())
-    for source, target in _FOLD.items():
-        expression = Replace(expression, Value(chr(source)), Value(target), output_field=CharField())
-    return Lower(expression)
+    class Normalized(Func):
+        function = _SQL_FUNCTION
+        output_field = CharField()
+
+        def as_postgresql(self, compiler, connection, **extra_context):
+            folded = Func(
+                *self.source_expressions,
+                Value("".join(chr(k) for k in _FOLD) + _STRIPPED),
+                Value("".join(_FOLD.values())),
+                function="TRANSLATE", output_field=CharField(),
+            )
+            return Func(folded, function="LOWER", output_field=CharField()).as_sql(compiler, connection)
+
+    return Normalized(F(field) if isinstance(field, str) else field)
