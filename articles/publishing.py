@@ -34,10 +34,13 @@ def is_scheduled(article):
     )
 
 
+SCHEDULED = _("مجدول")
+
+
 def status_label(article):
     """The status as the desk says it: a published story not yet due is "مجدول"."""
     if is_scheduled(article):
-        return _("مجدول")
+        return SCHEDULED
     return article.get_status_display()
 
 

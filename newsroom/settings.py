@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     # search: full-text search and trigram lookups on PostgreSQL (harmless on SQLite).
     "django.contrib.postgres",
     "articles",
+    # versions of stories, and the body editor's bundled assets.
+    "reversion",
+    "django_prose_editor",
 ]
 
 MIDDLEWARE = [
@@ -181,3 +184,7 @@ NEWSROOM_PREVIEW_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_MAX_AGE", str(48
 MIDDLEWARE.insert(MIDDLEWARE.index("articles.middleware.AdminLanguageMiddleware") + 1,
                   "articles.middleware.DeskTimeZoneMiddleware")
 # --- end desk ---
+
+# image uploads are capped in bytes and in pixels (decoded size).
+NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
+NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000))

@@ -1,7 +1,10 @@
 from django.contrib import admin
 
 from ..models import Article, Byline
-from .base import TranslatedAdmin
+from .base import NormalisedSearchMixin, TranslatedAdmin
+from .revisions import RevisionHistoryMixin
+from .story_list import StoryListMixin
+from .widgets import BodyEditorMixin
 from .workflow import DeskArticleAdminMixin
 
 
@@ -10,13 +13,21 @@ class BylineInline(admin.TabularInline):
     extra = 0
     min_num = 1
     autocomplete_fields = ("author",)
+    # Desk tools: the byline's order is its position; rows can be moved up/down (local JS).
+    fields = ("author", "position")
+    ordering = ("position", "id")
+    classes = ("sortable-byline",)
+
+    class Media:
+        js = ("js/byline-order.js",)
 
 
 @admin.register(Article)
-class ArticleAdmin(DeskArticleAdminMixin, TranslatedAdmin):
-    list_display = ("headline", "status", "section", "published_at", "updated_at")
-    list_filter = ("status", "section")
-    search_fields = ("headline_ar", "headline_en", "body_ar")
+class ArticleAdmin(
+    # The desk's rules first (permissions, workflow, locks, stale saves), then its tools.
+    DeskArticleAdminMixin, StoryListMixin, RevisionHistoryMixin, BodyEditorMixin, NormalisedSearchMixin,
+    TranslatedAdmin,
+):
     date_hierarchy = "published_at"
     autocomplete_fields = ("tags", "lead_image", "award_wins")
     inlines = [BylineInline]

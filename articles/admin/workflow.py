@@ -96,13 +96,6 @@ class DeskArticleAdminMixin:
         fields = list(super().get_readonly_fields(request, obj))
         return fields + [f for f in ("status", "published_at") if f not in fields]
 
-    def get_list_display(self, request):
-        # The list calls a published story that is not yet due "مجدول".
-        return [
-            "desk_status" if name == "status" else name
-            for name in super().get_list_display(request)
-        ]
-
     @staticmethod
     def desk_status(obj):
         return publishing.status_label(obj)

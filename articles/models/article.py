@@ -23,6 +23,10 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now()
         )
 
+    def scheduled(self, at=None):
+        """Published stories whose time has not come yet: the other side of published()."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=at or timezone.now())
+
     def in_edition(self, language=None):
         """Stories that exist in the given language's edition (Arabic has them all)."""
         language = language or get_language()
