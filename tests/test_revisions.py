@@ -15,6 +15,7 @@ def story_form(article, **changes):
         "body_ar": article.body_ar, "body_en": article.body_en or "",
         "dateline_ar": article.dateline_ar or "", "dateline_en": article.dateline_en or "",
         "section": article.section_id, "status": article.status,
+        "version": article.version,  # the desk refuses a save based on an older version
         "tags": [t.pk for t in article.tags.all()],
         "slug_ar": article.slug_ar or "", "slug_en": article.slug_en or "",
         "bylines-TOTAL_FORMS": str(len(bylines)), "bylines-INITIAL_FORMS": str(len(bylines)),

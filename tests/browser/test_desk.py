@@ -39,7 +39,8 @@ def test_reporter_to_editor_to_reader(site, new_page, screenshot):
     page = new_page(user=reporter)
     page.goto(site + "/admin/articles/article/add/")
     page.locator("#id_headline_ar").fill("ارتفاع صادرات التمور")
-    page.locator("#id_body_ar").fill("<p>ارتفعت صادرات التمور هذا العام.</p>")
+    # The body is the rich-text editor (ProseMirror): type into it as a reporter would.
+    page.locator(".body-editor[dir=rtl] [contenteditable=true]").first.fill("ارتفعت صادرات التمور هذا العام.")
     page.locator("#id_section").select_option(str(section.pk))
     page.locator("#id_bylines-0-author + .select2 .select2-selection").click()
     page.locator(".select2-container--open .select2-search__field").fill("سارة")
