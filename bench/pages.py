@@ -7,38 +7,14 @@ generated stories, and prints median and 95th-percentile times and query counts 
 Write the figures down in docs/performance.md.
 """
 
+# ruff: noqa: I001  (harness sets Django up, so it comes before Django's imports)
 import argparse
-import os
-import statistics
-import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+from harness import archive, measure
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-from django.utils.translation import override  # noqa: E402
-
-
-def measure(client, path, requests):
-    timings, queries = [], 0
-    for _ in range(requests):
-        reset_queries()
-        start = time.perf_counter()
-        response = client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
-        queries = len(connection.queries)
-        assert response.status_code == 200, (path, response.status_code)
-    timings.sort()
-    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], queries
+from django.db import connection
+from django.test import Client
+from django.utils.translation import override
 
 
 def main():
@@ -47,16 +23,7 @@ def main():
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
 
-    from django.conf import settings
-    from django.test.utils import get_runner
-
-    setup_test_environment()
-    settings.DEBUG = True  # to count queries
-    runner = get_runner(settings)(verbosity=0, interactive=False)
-    old = runner.setup_databases()
-    try:
-        call_command("load_demo", stdout=open(os.devnull, "w"))
-        call_command("generate_stories", args.stories, stdout=open(os.devnull, "w"))
+    with archive(args.stories):
         from articles.models import Article
 
         story = Article.objects.get(import_source="000_7077a1414e491a78.txt")
@@ -75,8 +42,6 @@ def main():
         for name, path in pages.items():
             median, p95, queries = measure(client, path, args.requests)
             print(f"{name:<14}{median:>10.1f}{p95:>10.1f}{queries:>9}")
-    finally:
-        runner.teardown_databases(old)
 
 
 if __name__ == "__main__":

@@ -10,25 +10,15 @@ and query counts per search. On PostgreSQL it also prints the plan of a selectiv
 show the GIN indexes in use. Write the figures down in docs/performance.md.
 """
 
+# ruff: noqa: I001  (harness sets Django up, so it comes before Django's imports)
 import argparse
-import os
-import statistics
-import sys
-import time
-from pathlib import Path
 from urllib.parse import urlencode
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+from harness import archive, measure
 
-import django  # noqa: E402
+from django.db import connection
+from django.test import Client
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 
 SEARCHES = [
     ("common word", "/search/", "الجائزة"),
@@ -40,35 +30,13 @@ SEARCHES = [
 ]
 
 
-def measure(client, path, requests):
-    timings, queries = [], 0
-    for _ in range(requests):
-        reset_queries()
-        start = time.perf_counter()
-        response = client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
-        queries = len(connection.queries)
-        assert response.status_code == 200, (path, response.status_code)
-    timings.sort()
-    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)], queries
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stories", type=int, default=2000)
     parser.add_argument("--requests", type=int, default=50)
     args = parser.parse_args()
 
-    from django.conf import settings
-    from django.test.utils import get_runner
-
-    setup_test_environment()
-    settings.DEBUG = True  # to count queries
-    runner = get_runner(settings)(verbosity=0, interactive=False)
-    old = runner.setup_databases()
-    try:
-        call_command("load_demo", stdout=open(os.devnull, "w"))
-        call_command("generate_stories", args.stories, stdout=open(os.devnull, "w"))
+    with archive(args.stories):
         from articles import search
         from articles.models import Article
 
@@ -89,8 +57,6 @@ def main():
                 cursor.execute("EXPLAIN " + sql, params)
                 print("\nPlan for «القحطاني»:")
                 print("\n".join(row[0] for row in cursor.fetchall()))
-    finally:
-        runner.teardown_databases(old)
 
 
 if __name__ == "__main__":

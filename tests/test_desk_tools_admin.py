@@ -30,8 +30,9 @@ def test_list_shows_the_desk_columns(admin_client, admin_user, make_article, set
     story.last_edited_by = admin_user  # what every admin save and restore records
     story.save()
     page = admin_client.get(LIST).content.decode()
+    headers = re.findall(r'<th scope="col"[^>]*>.*?</th>', page, re.S)
     for header in ("العنوان", "الحالة", "القسم", "التوقيع", "وقت النشر", "آخر من حرّر", "الصورة"):
-        assert header in page
+        assert any(header in th for th in headers), header
     assert "<bdi>فاطمه قرعه القحطاني</bdi>" in page
     assert "<bdi>سارة العتيبي</bdi>" in page
     assert 'class="story-thumb"' in page and 'alt="مطر"' in page
@@ -119,7 +120,7 @@ def test_form_has_autocomplete_directions_editor_and_byline_ordering(admin_clien
     assert not re.search(r'(src|href)="(https?:)?//', page)
     # The byline's order: position field and the local up/down script.
     assert 'name="bylines-0-position"' in page
-    assert "/static/js/byline-order.js" in page
+    assert "/static/articles/byline-order.js" in page
     # The versions page is linked from the form (Django's "history" button).
     assert reverse("admin:articles_article_history", args=[story.pk]) in page
 

@@ -19,7 +19,7 @@ class BylineInline(admin.TabularInline):
     classes = ("sortable-byline",)
 
     class Media:
-        js = ("js/byline-order.js",)
+        js = ("articles/byline-order.js",)
 
 
 @admin.register(Article)

@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Byline
-from ..publishing import SCHEDULED
+from ..publishing import SCHEDULED, status_label
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -75,6 +75,10 @@ class StoryListMixin:
             .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
         )
 
+    @admin.display(description=_("الحالة"), ordering="status")
+    def desk_status(self, article):
+        return status_label(article)
+
     @admin.display(description=_("التوقيع"))
     def byline_names(self, article):
         return format_html_join("، ", "<bdi>{}</bdi>", ((author.name,) for author in article.byline))
@@ -96,4 +100,4 @@ class StoryListMixin:
         )
 
     class Media:
-        css = {"all": ("css/desk-tools.css",)}
+        css = {"all": ("articles/desk-tools.css",)}

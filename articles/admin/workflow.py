@@ -96,13 +96,6 @@ class DeskArticleAdminMixin:
         fields = list(super().get_readonly_fields(request, obj))
         return fields + [f for f in ("status", "published_at") if f not in fields]
 
-    @staticmethod
-    def desk_status(obj):
-        return publishing.status_label(obj)
-
-    desk_status.short_description = _("الحالة")
-    desk_status.admin_order_field = "status"
-
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         return type(form)(
