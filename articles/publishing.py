@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Article, Correction, WorkflowEvent
 
@@ -34,7 +35,7 @@ def is_scheduled(article):
     )
 
 
-SCHEDULED = _("مجدول")
+SCHEDULED = gettext_lazy("مجدول")
 
 
 def status_label(article):
@@ -42,6 +43,34 @@ def status_label(article):
     if is_scheduled(article):
         return SCHEDULED
     return article.get_status_display()
+
+
+# What readers read: changing any of it on a story that is already out is an update.
+READER_TEXT_FIELDS = frozenset(
+    f"{name}_{language}"
+    for name in ("headline", "kicker", "standfirst", "body", "dateline")
+    for language in ("ar", "en")
+)
+
+
+def note_edit(article):
+    """Before saving an edit: if readers can already see the story and its text differs
+    from what is stored, move its "updated" time (shown on the page, in feeds, sitemaps and
+    JSON-LD). Drafts and scheduled stories are not "updated" in the readers' sense. Bodies
+    are compared as they will be stored (sanitised), so an editor that merely re-serialises
+    the same HTML does not count as an update."""
+    if not (article.pk and article.is_public):
+        return
+    from .html import sanitise_body
+
+    stored = Article.objects.filter(pk=article.pk).values(*READER_TEXT_FIELDS).first() or {}
+
+    def as_stored(field, value):
+        value = value or ""
+        return sanitise_body(value) if field.startswith("body_") else value.strip()
+
+    if any(as_stored(f, getattr(article, f)) != as_stored(f, stored.get(f)) for f in READER_TEXT_FIELDS):
+        article.revised_at = timezone.now()
 
 
 def can_edit(user, article):

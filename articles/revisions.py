@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from . import search
+from . import publishing, search
 from .models import Article, Byline
 
 # Bookkeeping that changes on every save or is derived from the text (the desk's version
@@ -94,6 +94,7 @@ def restore(article, version, user=None):
             field = f"{name}_{lang}"
             if field in data:
                 setattr(article, field, data[field])
+    publishing.note_edit(article)
     for field in RESTORED_FIELDS:
         if field in data:
             setattr(article, field, data[field])

@@ -108,6 +108,8 @@ class DeskArticleAdminMixin:
         if not change:
             obj.created_by = request.user
         obj.last_edited_by = request.user
+        if change:
+            publishing.note_edit(obj)
         super().save_model(request, obj, form, change)
         # Saved and (usually) leaving: let the next editor in straight away.
         locks.release(obj, request.user)

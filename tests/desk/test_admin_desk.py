@@ -317,3 +317,30 @@ def test_change_page_and_list_query_counts(login, editor, make_article, django_a
         make_article(f"خبر {n}")
     with django_assert_max_num_queries(14):
         assert client.get(reverse("admin:articles_article_changelist")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_edit_to_a_live_story_is_an_update_readers_are_told_about(login, editor, make_article, client):
+    story = make_article(body_ar="<p>نص أول</p>")
+    desk = login(editor)
+    # Saving without changing the text is not an update.
+    assert desk.post(change_url(story), form_data(story)).status_code == 302
+    story.refresh_from_db()
+    assert story.revised_at is None
+    assert "حُدّث" not in client.get(story.get_absolute_url()).content.decode()
+    # Changing what readers read is.
+    assert desk.post(change_url(story), form_data(story, body_ar="<p>نص معدّل</p>")).status_code == 302
+    story.refresh_from_db()
+    assert story.revised_at is not None and story.revised_at > story.published_at
+    assert "حُدّث" in client.get(story.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_editing_a_draft_or_a_scheduled_story_is_not_an_update(login, editor, make_article):
+    draft = make_article(status=Status.DRAFT)
+    later = make_article(published_at=timezone.now() + datetime.timedelta(hours=3))
+    desk = login(editor)
+    for story in (draft, later):
+        assert desk.post(change_url(story), form_data(story, headline_ar="عنوان جديد")).status_code == 302
+        story.refresh_from_db()
+        assert story.headline_ar == "عنوان جديد" and story.revised_at is None
