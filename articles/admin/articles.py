@@ -34,5 +34,5 @@ class ArticleAdmin(
     fieldsets = (
         (None, {"fields": ("kicker", "headline", "standfirst", "body")}),
         ("التصنيف", {"fields": ("section", "dateline", "tags", "lead_image", "award_wins")}),
-        ("النشر", {"fields": ("status", "published_at", "slug")}),
+        ("النشر", {"fields": ("status", "published_at_desk", "slug")}),
     )

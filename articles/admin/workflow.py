@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import locks, previews, publishing
 from ..models import Article, Correction, WorkflowEvent
@@ -94,7 +95,12 @@ class DeskArticleAdminMixin:
     def get_readonly_fields(self, request, obj=None):
         # Status and time change only through the transitions below.
         fields = list(super().get_readonly_fields(request, obj))
-        return fields + [f for f in ("status", "published_at") if f not in fields]
+        return fields + [f for f in ("status", "published_at", "published_at_desk") if f not in fields]
+
+    @admin.display(description=gettext_lazy("وقت النشر (بتوقيت الرياض)"))
+    def published_at_desk(self, obj):
+        # Shown, never typed: the time changes only through publish/schedule above.
+        return desk_time(obj.published_at) if obj and obj.published_at else "—"
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

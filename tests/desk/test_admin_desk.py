@@ -344,3 +344,12 @@ def test_editing_a_draft_or_a_scheduled_story_is_not_an_update(login, editor, ma
         assert desk.post(change_url(story), form_data(story, headline_ar="عنوان جديد")).status_code == 302
         story.refresh_from_db()
         assert story.headline_ar == "عنوان جديد" and story.revised_at is None
+
+
+@pytest.mark.django_db
+def test_the_form_shows_the_publication_time_in_riyadh_time_and_says_so(login, editor, make_article, settings):
+    settings.TIME_ZONE = "UTC"  # the server's zone does not matter: the desk reads Riyadh time
+    story = make_article(published_at=datetime.datetime(2026, 1, 1, 7, 0, tzinfo=datetime.UTC))
+    page = login(editor).get(change_url(story)).content.decode()
+    assert "وقت النشر (بتوقيت الرياض)" in page
+    assert "2026-01-01 10:00" in page
