@@ -15,7 +15,7 @@ def search_page(request):
     context = {"query": query, "q": query.text, "max_length": search.MAX_QUERY_LENGTH}
     if query:
         # The folded columns are for matching only: no need to fetch them.
-        stories = search.search(query, language).for_listing().defer(*search.SEARCH_FIELDS)
+        stories = search.search(query, language).for_listing()
         page = Paginator(stories, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         results = [
             {

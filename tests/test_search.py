@@ -1,6 +1,7 @@
 """Site search: the service (articles/search.py) and the page, on SQLite and PostgreSQL."""
 
 import datetime
+import re
 from urllib.parse import quote
 
 import pytest
@@ -199,3 +200,20 @@ def test_fill_search_columns_command_backfills(demo):
     call_command("fill_search_columns", stdout=open("/dev/null", "w"))
     assert found("الجائزة") == [demo]
     assert found("Fatimah", "en") == [demo]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/archive/", "/feeds/rss/", "search"])
+def test_lists_leave_the_search_columns_in_the_database(client, demo, url):
+    # The folded columns are as long as the bodies and never shown: a busy front page,
+    # archive, feed or results page must not read them.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    path = f"{search_url()}?q=جائزة" if url == "search" else url
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    # Selected as a column (ranking may still use it inside the database).
+    fetched = re.compile(r'"articles_article"\."search_(headline|body|names)_(ar|en)"\s*(,|FROM)')
+    assert queries.captured_queries
+    assert not [q["sql"] for q in queries.captured_queries if fetched.search(q["sql"])]

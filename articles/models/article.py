@@ -35,10 +35,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(Q(**{f"headline_{language}": ""}) | Q(**{f"headline_{language}__isnull": True}))
 
     def for_listing(self):
-        """What a list of stories needs, fetched in a fixed number of queries."""
+        """What a list of stories needs, fetched in a fixed number of queries.
+
+        The folded search columns are as long as the bodies and never shown: lists leave
+        them in the database."""
+        from ..search import SEARCH_FIELDS
+
         return self.select_related("section", "lead_image").prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-        )
+        ).defer(*SEARCH_FIELDS)
 
 
 class Article(models.Model):
