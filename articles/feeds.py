@@ -1,6 +1,5 @@
 """RSS 2.0 and Atom feeds: the whole site, each section, each author, in the active edition."""
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -9,13 +8,10 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .context_processors import site_name
 from .models import Article, Author, Section
 
 FEED_SIZE = 30
-
-
-def _site_name():
-    return settings.NEWSROOM_SITE_NAME_EN if get_language() == "en" else settings.NEWSROOM_SITE_NAME
 
 
 class LatestRss(Feed):
@@ -23,7 +19,7 @@ class LatestRss(Feed):
     description = _("آخر الأخبار من غرفة أخبار نيوزروم")
 
     def title(self, obj=None):
-        return _site_name()
+        return site_name()
 
     def link(self, obj=None):
         return reverse("articles:home")
@@ -71,7 +67,7 @@ class SectionRss(LatestRss):
         return get_object_or_404(Section, Q(slug_ar=slug) | Q(slug_en=slug))
 
     def title(self, obj=None):
-        return f"{obj.name} — {_site_name()}"
+        return f"{obj.name} — {site_name()}"
 
     def link(self, obj=None):
         return obj.get_absolute_url()
@@ -94,7 +90,7 @@ class AuthorRss(LatestRss):
         return get_object_or_404(Author, Q(slug_ar=slug) | Q(slug_en=slug))
 
     def title(self, obj=None):
-        return f"{obj.name} — {_site_name()}"
+        return f"{obj.name} — {site_name()}"
 
     def link(self, obj=None):
         return obj.get_absolute_url()

@@ -7,7 +7,7 @@ is folded the same way, so فاطمه/فاطمة, الأولى/الاولى and 
 
 - PostgreSQL: full-text search (SearchQuery/SearchRank with the `arabic` or `english`
   configuration) over the folded columns, plus word-by-word substring and trigram word
-  similarity (pg_trgm, GIN-indexed by migration 0002) for partial and misspelt words.
+  similarity (pg_trgm, GIN-indexed by migration 0004) for partial and misspelt words.
 - SQLite: every query word must appear (substring) in the folded text; ranked by where
   it appears. On small data both give the same stories.
 
@@ -152,7 +152,7 @@ def _simple_rank(terms, language):
 
 
 def search_vector(language):
-    """PostgreSQL: the stored, weighted tsvector column migration 0002 adds (headline A,
+    """PostgreSQL: the stored, weighted tsvector column migration 0004 adds (headline A,
     names B, body C; GIN-indexed). Not a model field: SQLite has no such column."""
     from django.contrib.postgres.search import SearchVectorField
     from django.db.models.expressions import RawSQL

@@ -27,7 +27,10 @@ class ArticleSitemap(_BothEditions):
     changefreq = "daily"
 
     def items(self):
-        return Article.objects.published().select_related("section").order_by("-published_at", "-id")
+        return (
+            Article.objects.published().without_text().select_related("section")
+            .order_by("-published_at", "-id")
+        )
 
     def get_languages_for_item(self, item):
         return [language for language in self.languages if item.has_edition(language)]
@@ -66,7 +69,7 @@ def news_sitemap(request):
     now = timezone.now()
     stories = (
         Article.objects.published(at=now).filter(published_at__gte=now - NEWS_WINDOW)
-        .select_related("section").order_by("-published_at", "-id")[:NEWS_LIMIT]
+        .without_text().select_related("section").order_by("-published_at", "-id")[:NEWS_LIMIT]
     )
     with override("ar"):
         entries = [

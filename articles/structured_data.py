@@ -2,19 +2,15 @@
 
 import json
 
-from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 
 from . import dates
+from .context_processors import site_name
 
 LOGO = "img/logo.png"
 LOGO_SIZE = (600, 60)
-
-
-def site_name():
-    return settings.NEWSROOM_SITE_NAME_EN if get_language() == "en" else settings.NEWSROOM_SITE_NAME
 
 
 def article_images(article, absolute):

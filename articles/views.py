@@ -95,9 +95,9 @@ def section_detail(request, slug):
 
 
 def section_blocks():
-    """Each section's latest stories for the front page, in two queries however many sections."""
+    """Each section's latest stories for the front page, in one query however many sections."""
     ranked = (
-        Article.objects.published().in_edition()
+        Article.objects.published().in_edition().without_text()
         .annotate(rank=Window(RowNumber(), partition_by=F("section_id"),
                               order_by=[F("published_at").desc(), F("id").desc()]))
         .filter(rank__lte=SECTION_BLOCK)
@@ -116,7 +116,7 @@ def related_stories(article):
     """Up to four published stories from the same section or sharing a tag, newest first."""
     tags = [tag.pk for tag in article.tags.all()]
     return list(
-        Article.objects.published().in_edition()
+        Article.objects.published().in_edition().without_text()
         .filter(Q(section_id=article.section_id) | Q(tags__in=tags))
         .exclude(pk=article.pk).distinct().select_related("section")[:RELATED]
     )
@@ -172,6 +172,7 @@ def organisation_detail(request, slug):
 
 def robots_txt(request):
     sitemap = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /preview/", "",
+    lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /preview/",
+             "Disallow: /en/preview/", "",
              f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -34,6 +34,13 @@ class ArticleQuerySet(models.QuerySet):
             return self
         return self.exclude(Q(**{f"headline_{language}": ""}) | Q(**{f"headline_{language}__isnull": True}))
 
+    def without_text(self):
+        """For lists that show headlines and links only (sitemaps, front-page blocks,
+        related stories): bodies and the folded search columns stay in the database."""
+        from ..search import SEARCH_FIELDS
+
+        return self.defer("body", "body_ar", "body_en", *SEARCH_FIELDS)
+
     def for_listing(self):
         """What a list of stories needs, fetched in a fixed number of queries.
 
