@@ -8,8 +8,10 @@ Outside the Umm al-Qura table (1343–1500 AH) only the Gregorian date is shown.
 """
 
 import datetime
+from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from hijridate import Gregorian
 
@@ -82,3 +84,16 @@ def iso(value):
     if value is None:
         return None
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+# --- the desk's clock ---------------------------------------------------------------------
+
+
+def desk_zone():
+    """The zone the desk reads and enters times in, whatever zone the server runs in."""
+    return ZoneInfo(getattr(settings, "NEWSROOM_DESK_TIME_ZONE", "Asia/Riyadh"))
+
+
+def desk_time(value):
+    """A moment as the desk reads it (Riyadh time), e.g. 2026-01-01 10:00."""
+    return formats.date_format(timezone.localtime(value, desk_zone()), "Y-m-d H:i")

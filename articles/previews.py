@@ -7,11 +7,10 @@ seconds and asks search engines not to index it.
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 
-from .models import Article, AwardWin, Byline
+from .models import Article
 
 SALT = "articles.preview"
 
@@ -25,11 +24,7 @@ def share_url(article):
 
 
 def _article(pk):
-    return Article.objects.select_related("section", "lead_image").prefetch_related(
-        Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-        Prefetch("award_wins", queryset=AwardWin.objects.select_related("category__award", "organisation")),
-        "corrections",
-    ).get(pk=pk)
+    return Article.objects.for_detail().get(pk=pk)
 
 
 def render_preview(request, article_pk):

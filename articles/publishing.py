@@ -28,11 +28,7 @@ class TransitionNotAllowed(Exception):
 
 
 def is_scheduled(article):
-    return (
-        article.status == Status.PUBLISHED
-        and article.published_at is not None
-        and article.published_at > timezone.now()
-    )
+    return article.is_scheduled
 
 
 SCHEDULED = gettext_lazy("مجدول")

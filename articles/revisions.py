@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from . import publishing, search
+from .dates import desk_time
 from .models import Article, Byline
 
 # Bookkeeping that changes on every save or is derived from the text (the desk's version
@@ -125,7 +126,7 @@ def restore(article, version, user=None):
         if user is not None and user.is_authenticated:
             reversion.set_user(user)
         reversion.set_comment(
-            str(_("استُعيدت نسخة %(date)s")) % {"date": version.revision.date_created.isoformat(timespec="minutes")}
+            str(_("استُعيدت نسخة %(date)s")) % {"date": desk_time(version.revision.date_created)}
         )
     return article
 

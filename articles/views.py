@@ -3,13 +3,13 @@
 from urllib.parse import unquote
 
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch, Q, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, override
 
-from .models import Article, Author, Award, AwardWin, Byline, Organisation, Section, Tag
+from .models import Article, Author, Award, AwardWin, Organisation, Section, Tag
 
 PAGE_SIZE = 20
 HOME_LATEST = 10  # stories under the lead on the front page
@@ -51,15 +51,7 @@ def home(request):
 
 
 def article_detail(request, section, pk, slug=None):
-    queryset = Article.objects.published().select_related("section", "lead_image").prefetch_related(
-        Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-        Prefetch(
-            "award_wins",
-            queryset=AwardWin.objects.select_related("category__award", "organisation"),
-        ),
-        "corrections", "tags",
-    )
-    article = get_object_or_404(queryset, pk=pk)
+    article = get_object_or_404(Article.objects.published().for_detail(), pk=pk)
     if not article.has_edition(get_language()):
         # No English edition yet: send the reader to the Arabic one.
         with override("ar"):

@@ -1,10 +1,10 @@
 """The desk's story list: what an editor scans on a busy night, in a fixed number of queries."""
 
 from django.contrib import admin
-from django.db.models import Prefetch
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from ..locks import display_name
 from ..models import Article, Byline
 from ..publishing import SCHEDULED, status_label
 
@@ -69,11 +69,13 @@ class StoryListMixin:
     list_per_page = 50
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
-        )
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if match and match.url_name and match.url_name.endswith("_changelist"):
+            # The list: the reader lists' queryset (bylines prefetched, search columns left
+            # in the database). The change form keeps whole rows: it saves them.
+            return queryset.for_listing()
+        return queryset
 
     @admin.display(description=_("الحالة"), ordering="status")
     def desk_status(self, article):
@@ -86,8 +88,7 @@ class StoryListMixin:
     @admin.display(description=_("آخر من حرّر"), ordering="last_edited_by")
     def last_editor(self, article):
         editor = article.last_edited_by
-        name = editor and (editor.get_full_name() or editor.get_username())
-        return format_html("<bdi>{}</bdi>", name) if name else "—"
+        return format_html("<bdi>{}</bdi>", display_name(editor)) if editor else "—"
 
     @admin.display(description=_("الصورة"))
     def thumbnail(self, article):

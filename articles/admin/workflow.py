@@ -6,7 +6,6 @@ requests, and re-checks permissions on the server for every POST.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
@@ -16,23 +15,15 @@ from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import locks, previews, publishing
+from ..dates import desk_time, desk_zone
 from ..models import Article, Correction, WorkflowEvent
 
 TRANSITIONS = ("submit", "send_back", "publish", "schedule", "withdraw", "correct")
-
-
-def desk_zone():
-    return ZoneInfo(getattr(settings, "NEWSROOM_DESK_TIME_ZONE", "Asia/Riyadh"))
-
-
-def desk_time(value):
-    """A moment as the desk reads it (Riyadh time)."""
-    return formats.date_format(timezone.localtime(value, desk_zone()), "Y-m-d H:i")
 
 
 class DeskFormMixin:
@@ -247,6 +238,9 @@ class DeskArticleAdminMixin:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._desk_article(request, object_id)
+        # A link anyone can open: only someone who may edit the story may hand it out.
+        if not self.has_change_permission(request, article):
+            return self._refused(request, _("لا يمكنك مشاركة معاينة خبر لا تملك تحريره."))
         hours = settings.NEWSROOM_PREVIEW_MAX_AGE // 3600
         messages.success(
             request,

@@ -34,6 +34,18 @@ class ArticleQuerySet(models.QuerySet):
             return self
         return self.exclude(Q(**{f"headline_{language}": ""}) | Q(**{f"headline_{language}__isnull": True}))
 
+    def for_detail(self):
+        """Everything the article page shows, in a fixed number of queries."""
+        from .awards import AwardWin
+
+        return self.select_related("section", "lead_image").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            models.Prefetch(
+                "award_wins", queryset=AwardWin.objects.select_related("category__award", "organisation")
+            ),
+            "corrections", "tags",
+        )
+
     def without_text(self):
         """For lists that show headlines and links only (sitemaps, front-page blocks,
         related stories): bodies and the folded search columns stay in the database."""
@@ -166,6 +178,15 @@ class Article(models.Model):
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        """Published, but its time has not come: the desk says "مجدول"."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
         )
 
     def has_edition(self, language):

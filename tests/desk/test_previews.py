@@ -90,3 +90,14 @@ def test_link_to_a_deleted_story_is_404(client, make_article):
     url = previews.share_url(article)
     article.delete()
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_only_someone_who_may_edit_a_story_can_hand_out_a_preview_link(login, other_reporter, draft):
+    # Reporters may view every story in the admin, but a no-login link to another
+    # reporter's draft is not theirs to give.
+    response = login(other_reporter).post(
+        reverse("admin:articles_article_desk_share_preview", args=[draft.pk])
+    )
+    assert response.status_code == 403
+    assert "لا يمكنك مشاركة معاينة" in response.content.decode()
