@@ -143,7 +143,7 @@ def test_body_is_sanitised_on_save_keeping_direction(make_article):
 
 @pytest.mark.django_db
 def test_byline_order_follows_the_position_field(admin_client, make_article):
-    from tests.test_revisions import edit
+    from tests.desk.test_revisions import edit
 
     story = make_article()
     second = Author.objects.create(name_ar="وفاء")

@@ -1,5 +1,4 @@
 """Feeds (parsed by feedparser) and sitemaps (parsed by ElementTree): published stories only."""
-# ruff: noqa: F811  (the `world` fixture is imported from tests/reader_fixtures.py)
 
 import datetime
 import xml.etree.ElementTree as ET
@@ -12,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from articles.models import Article
-from tests.reader_fixtures import story, world  # noqa: F401
+from tests.reader.stories import story
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",

@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from articles.importing import StoryFormatError, import_story, parse_story
 from articles.models import Article, Author, Byline
 
-SEED = Path(__file__).resolve().parent.parent / "articles" / "demo" / "000_7077a1414e491a78.txt"
+SEED = Path(__file__).resolve().parents[2] / "articles" / "demo" / "000_7077a1414e491a78.txt"
 
 
 def write(tmp_path, content, name="story.txt"):

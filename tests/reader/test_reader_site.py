@@ -1,5 +1,4 @@
 """The reader pages: what each shows, what it hides, what it costs."""
-# ruff: noqa: F811  (the `world` fixture is imported from tests/reader_fixtures.py)
 
 import re
 from html import unescape
@@ -10,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from articles.dates import format_date
-from tests.reader_fixtures import story, world  # noqa: F401
+from tests.reader.stories import story
 
 SECRET = ("مسودة سرية", "خبر مجدول سري")
 

@@ -1,5 +1,4 @@
 """The NewsArticle JSON-LD on every story page, parsed back and checked property by property."""
-# ruff: noqa: F811  (the `world` fixture is imported from tests/reader_fixtures.py)
 
 import json
 import re
@@ -10,7 +9,6 @@ from django.utils.translation import override
 from PIL import Image as PILImage
 
 from articles import structured_data
-from tests.reader_fixtures import world  # noqa: F401
 
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")  # offset, no microseconds
 

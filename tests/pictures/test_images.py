@@ -86,13 +86,6 @@ def test_too_many_pixels_is_refused(settings):
     assert "بكسل" in error.value.messages[0]
 
 
-def test_the_default_caps():
-    from django.conf import settings
-
-    assert settings.NEWSROOM_IMAGE_MAX_BYTES == 10 * 1024 * 1024
-    assert settings.NEWSROOM_IMAGE_MAX_PIXELS == 40_000_000
-
-
 @pytest.mark.django_db
 def test_admin_refuses_a_fake_image_with_an_arabic_message_and_keeps_the_caption(admin_client, media):
     response = admin_client.post(
