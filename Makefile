@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test venv migrate demo lint messages clean
+.PHONY: run test venv migrate demo lint messages screenshots clean
 
 # (Re)install when a requirements file changes. Debian's python3 needs python3-venv for this.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -38,6 +38,10 @@ test: venv
 
 lint: venv
 	$(VENV)/bin/ruff check .
+
+# Refresh docs/screenshots/ from the browser tests (test runs themselves write nothing tracked).
+screenshots: venv
+	NEWSROOM_SCREENSHOTS=docs $(PY) -m pytest -m browser tests/browser
 
 # After changing user-visible strings: refresh the English catalogue, translate, then compile.
 messages: venv

@@ -14,7 +14,8 @@ Fixtures
   `{"id", "impact", "help", "targets"}`; assert it is empty.
 - `html_errors(url_or_bytes, ...)`: Nu Html Checker (vnu) errors for one or more documents (the
   bytes the server sends), as a list of `"name:line: message"`; assert it is empty.
-- `screenshot(page, name)`: saves docs/screenshots/<name>.png (full page) and returns its path.
+- `screenshot(page, name)`: saves <name>.png (full page) in a temporary folder, or in
+  docs/screenshots/ under `make screenshots`, and returns its path.
 """
 
 import json
@@ -34,7 +35,13 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Test runs leave the tree clean: screenshots go to a temporary folder unless
+# `make screenshots` (NEWSROOM_SCREENSHOTS=docs) asks to refresh docs/screenshots/.
+SCREENSHOTS = (
+    ROOT / "docs" / "screenshots"
+    if os.environ.get("NEWSROOM_SCREENSHOTS") == "docs"
+    else Path(tempfile.gettempdir()) / "newsroom-screenshots"
+)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
