@@ -188,3 +188,29 @@ MIDDLEWARE.insert(MIDDLEWARE.index("articles.middleware.AdminLanguageMiddleware"
 # image uploads are capped in bytes and in pixels (decoded size).
 NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000))
+
+# The read-only content API under /api/v1/ (articles/api/; docs/api.md).
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar"]
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "articles.api.errors.exception_handler",
+    # Behind a proxy, how many X-Forwarded-For hops to trust when telling clients apart.
+    "NUM_PROXIES": int(os.environ["NEWSROOM_API_PROXIES"]) if os.environ.get("NEWSROOM_API_PROXIES") else None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Newsroom content API",
+    "DESCRIPTION": "Read-only access to the stories readers can see, in Arabic and English. See docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Requests a client may make (per address), e.g. "600/minute"; counted in the default cache.
+NEWSROOM_API_RATE = os.environ.get("NEWSROOM_API_RATE", "600/minute")
+# How long browsers and shared caches may keep an answer (seconds).
+NEWSROOM_API_MAX_AGE = int(os.environ.get("NEWSROOM_API_MAX_AGE", "60"))
+# The change feed holds back changes younger than this (seconds), so a change whose
+# transaction commits a moment late is not skipped by a partner's cursor.
+NEWSROOM_API_CHANGES_DELAY = int(os.environ.get("NEWSROOM_API_CHANGES_DELAY", "5"))

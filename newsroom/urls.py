@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("articles.api.urls")),  # the read-only content API (docs/api.md)
 ]
 # Arabic pages live at /, English ones under /en/.
 urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)
