@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from .. import languages
 from .errors import BadParameter
@@ -28,14 +29,27 @@ def text(request, name, max_length=MAX_LENGTH):
 
 
 def language(request, name="lang"):
-    """`?lang=` when given (it wins), otherwise Django's choice (language cookie, then
-    Accept-Language), otherwise Arabic."""
+    """The language a parameter names, or None when it is absent; 400 when unknown."""
     value = text(request, name).lower()
     if not value:
         return None
     if value not in languages.codes():
         raise BadParameter(name, _("اللغة غير معروفة. المتاح: ar أو en."))
     return value
+
+
+def answer_language(request):
+    """`?lang=` when given (it wins), else the first edition Accept-Language accepts
+    (en-GB counts as en), else Arabic. No cookie: an API client is not a browsing reader."""
+    chosen = language(request)
+    if chosen:
+        return chosen
+    header = request.headers.get("Accept-Language", "")[:MAX_LENGTH]
+    for code, _quality in parse_accept_lang_header(header):
+        code = code.split("-")[0].lower()
+        if code in languages.codes():
+            return code
+    return languages.first()
 
 
 def limit(request):
@@ -54,12 +68,13 @@ def moment(request, name, end_of_day=False):
     if not value:
         return None
     try:
-        parsed = parse_datetime(value)
-        if parsed is None:
-            day = parse_date(value)
-            if day is None:
-                raise ValueError(value)
+        day = parse_date(value) if len(value) == 10 else None
+        if day is not None:
             parsed = datetime.datetime.combine(day, datetime.time.max if end_of_day else datetime.time.min)
+        else:
+            parsed = parse_datetime(value)
+            if parsed is None:
+                raise ValueError(value)
         if timezone.is_naive(parsed):
             parsed = timezone.make_aware(parsed)
         # Refuse moments the databases cannot compare (years near 1 and 9999 overflow on

@@ -1,7 +1,7 @@
 """The API's views: thin, one queryset per kind, everything through Article.objects.published().
 
-Every view answers JSON in the requested language (`?lang=` wins over the language cookie
-and Accept-Language; Arabic otherwise), with an ETag (and Last-Modified for a story) so a
+Every view answers JSON in the requested language (`?lang=` wins over Accept-Language;
+Arabic otherwise), with an ETag (and Last-Modified for a story) so a
 client can revalidate with a 304, Cache-Control for shared caches, and CORS for GET from
 any origin without credentials.
 """
@@ -63,11 +63,7 @@ class ApiView(APIView):
         super().initial(request, *args, **kwargs)
         for name in request.query_params:
             params.text(request, name, max_length=params.MAX_LENGTH * 2)
-        language = params.language(request)
-        if language is None:
-            language = translation.get_language()
-            language = language if language in languages.codes() else languages.first()
-        translation.activate(language)
+        translation.activate(params.answer_language(request))
 
     def options(self, request, *args, **kwargs):
         return Response(status=204)
