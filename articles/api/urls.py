@@ -8,6 +8,15 @@ from . import errors, views
 app_name = "api"
 
 
+class OpenApi(SpectacularJSONAPIView):
+    """The OpenAPI document, readable from any origin (editors and code generators)."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
 class Docs(SpectacularSwaggerSplitView):
     """Swagger UI from our own static files (drf-spectacular-sidecar); its start-up script
     is a separate file (?script), so the page needs no inline script or style."""
@@ -19,7 +28,7 @@ class Docs(SpectacularSwaggerSplitView):
 
 urlpatterns = [
     path("", views.Root.as_view(), name="root"),
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("openapi.json", OpenApi.as_view(), name="openapi"),
     path("docs/", Docs.as_view(), name="docs"),
     path("articles/", views.ArticleList.as_view(), name="article-list"),
     path("articles/<int:pk>/", views.ArticleDetail.as_view(), name="article-detail"),

@@ -22,7 +22,7 @@ def api():
 
     def get(url, **headers):
         response = client.get(url, headers=headers)
-        data = response.json() if response.get("Content-Type", "").startswith("application/json") else None
+        data = response.json() if "json" in response.get("Content-Type", "") else None
         return response.status_code, data, response
 
     return get
