@@ -5,10 +5,13 @@ from django.conf import settings
 from ..arabic import arabic_slugify
 
 
-def fill_translated_slugs(instance, source="name", unique=True):
+def fill_translated_slugs(instance, source="name", unique=True, usable=None):
     """Give each language a slug made from that language's `source` text, if it has none.
 
     Empty translations stay NULL, so two untranslated rows never collide on a unique slug.
+    `usable(language, slug)`, when given, rules out slugs the site cannot serve (a section
+    called "Search" must not become /en/search/, which is the search page): the next
+    numbered slug is taken instead.
     """
     model = type(instance)
     for lang, _name in settings.LANGUAGES:
@@ -21,7 +24,9 @@ def fill_translated_slugs(instance, source="name", unique=True):
             if slug and unique:
                 others = model._default_manager.exclude(pk=instance.pk)
                 n = 2
-                while others.filter(**{field: slug}).exists():
+                while others.filter(**{field: slug}).exists() or (usable and not usable(lang, slug)):
+                    if n > 100:  # nothing numbered is usable either: leave it to the editor
+                        raise ValueError(f"No usable slug for {base!r}")
                     slug = f"{base}-{n}"
                     n += 1
         setattr(instance, field, slug)
