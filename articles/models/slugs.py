@@ -1,6 +1,7 @@
 """Slugs for translated names: one per language, unique where the URL needs it."""
 
 from django.conf import settings
+from django.urls import reverse
 
 from ..arabic import arabic_slugify
 
@@ -30,3 +31,22 @@ def fill_translated_slugs(instance, source="name", unique=True, usable=None):
                     slug = f"{base}-{n}"
                     n += 1
         setattr(instance, field, slug)
+
+
+class PublicPageMixin:
+    """A named thing with a page of its own (section, tag, author, award, organisation):
+    a slug per edition, made from its name on save, and the URL of its page.
+
+    `page_url_name` names the page's URL pattern; `slug_is_usable(language, slug)` may rule
+    out slugs the site cannot serve.
+    """
+
+    page_url_name = None
+    slug_is_usable = None
+
+    def save(self, *args, **kwargs):
+        fill_translated_slugs(self, usable=self.slug_is_usable)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(self.page_url_name, kwargs={"slug": self.slug})

@@ -10,7 +10,7 @@ from django.utils.translation import get_language_from_path, override
 from django.utils.translation import gettext_lazy as _
 
 from ..languages import codes
-from .slugs import fill_translated_slugs
+from .slugs import PublicPageMixin
 
 
 def section_url_is_free(language, slug):
@@ -33,7 +33,10 @@ def section_url_is_free(language, slug):
     return not served_elsewhere and match.view_name == "articles:section" and match.kwargs.get("slug") == slug
 
 
-class Section(models.Model):
+class Section(PublicPageMixin, models.Model):
+    page_url_name = "articles:section"
+    slug_is_usable = staticmethod(section_url_is_free)
+
     name = models.CharField(_("الاسم"), max_length=100)
     slug = models.SlugField(
         _("المعرّف في الرابط"), max_length=100, unique=True, null=True, blank=True,
@@ -49,13 +52,6 @@ class Section(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        fill_translated_slugs(self, usable=section_url_is_free)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
-
     def clean(self):
         for language in codes():
             field = f"slug_{language}"
@@ -64,7 +60,9 @@ class Section(models.Model):
                 raise ValidationError({field: _("هذا المعرّف محجوز لصفحات الموقع، اختر غيره.")})
 
 
-class Tag(models.Model):
+class Tag(PublicPageMixin, models.Model):
+    page_url_name = "articles:tag"
+
     name = models.CharField(_("الاسم"), max_length=100)
     slug = models.SlugField(
         _("المعرّف في الرابط"), max_length=100, unique=True, null=True, blank=True,
@@ -78,10 +76,3 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        fill_translated_slugs(self)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
