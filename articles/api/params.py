@@ -20,7 +20,7 @@ MAX_LIMIT = 100
 
 def text(request, name, max_length=MAX_LENGTH):
     """The parameter as text ("" when absent), refused if it has NUL bytes or is too long."""
-    value = request.query_params.get(name, "")
+    value = request.GET.get(name, "")  # a Django or a REST framework request
     if "\x00" in value:
         raise BadParameter(name, _("المعامل يحتوي على محرف غير مسموح به."))
     if len(value) > max_length:

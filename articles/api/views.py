@@ -72,7 +72,9 @@ class ApiView(APIView):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, ("Accept-Language",))
         response["Content-Language"] = translation.get_language()
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
+        if request.method in ("GET", "HEAD") and response.status_code == 200 and self.page_cache():
+            pass  # the page cache stores it under the content version and adds the validators
+        elif request.method in ("GET", "HEAD") and response.status_code == 200:
             response.render()
             etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
             response["ETag"] = etag
@@ -93,6 +95,14 @@ class ApiView(APIView):
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After, Content-Language"
         return response
+
+    @staticmethod
+    def page_cache():
+        """True when the site's full-page cache (articles/caching.py) serves anonymous GETs:
+        it keys answers by path, query, language and content version, gives them ETag,
+        Last-Modified, Cache-Control and 304s like the pages, and stores none that already
+        has a Cache-Control. Without it the API does the same for itself, uncached."""
+        return getattr(settings, "NEWSROOM_PAGE_CACHE", False)
 
     def next_url(self, cursor, name="cursor"):
         if cursor is None:

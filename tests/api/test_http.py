@@ -59,3 +59,13 @@ def test_cors_for_any_origin_without_credentials(world, client):
 def test_errors_are_not_cached(world, api):
     _, _, response = api("/api/v1/articles/?since=bad")
     assert "no-store" in response["Cache-Control"]
+
+
+def test_each_client_gets_its_own_language_from_the_same_url(world, api):
+    # Asked first in English by header, then in Arabic: a cache keyed on the URL must not
+    # hand the English answer to the Arabic client.
+    url = f"/api/v1/articles/{world.lead.pk}/"
+    assert api(url, accept_language="en-GB,en;q=0.8")[1]["language"] == "en"
+    assert api(url, accept_language="ar-SA")[1]["language"] == "ar"
+    assert api(url)[1]["language"] == "ar"
+    assert api(url, accept_language="fr, en;q=0.5")[1]["language"] == "en"
