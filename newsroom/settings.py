@@ -191,7 +191,7 @@ NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", 40_0
 # The read-only content API under /api/v1/ (articles/api/; docs/api.md).
 INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar"]
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
-                  "articles.api.middleware.ApiLanguageMiddleware")  # before any page cache
+                  "articles.api.middleware.ApiMiddleware")  # language and rate limit, before any page cache
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "articles.api.errors.exception_handler",

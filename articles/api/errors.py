@@ -49,12 +49,6 @@ def exception_handler(exc, context):
         return Response(body(400, "bad_parameter", exc.text, parameter=exc.parameter), status=400)
     if isinstance(exc, Http404 | exceptions.NotFound):
         return Response(body(404, "not_found", MESSAGES["not_found"]), status=404)
-    if isinstance(exc, exceptions.Throttled):
-        wait = max(1, int(exc.wait or 1))
-        return Response(
-            body(429, "throttled", MESSAGES["throttled"], retry_after=wait), status=429,
-            headers={"Retry-After": str(wait)},
-        )
     if isinstance(exc, exceptions.MethodNotAllowed):
         return Response(
             body(405, "method_not_allowed", MESSAGES["method_not_allowed"]), status=405,

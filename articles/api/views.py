@@ -29,7 +29,6 @@ from ..models import Article, Author, Award, AwardCategory, AwardWin, Organisati
 from . import changes, pagination, params
 from . import serializers as s
 from .errors import BadParameter
-from .throttling import ClientRateThrottle
 
 MAX_SEARCH_OFFSET = 1000
 WINS = AwardWin.objects.select_related("category__award", "organisation")
@@ -48,7 +47,7 @@ class JsonOnly(BaseContentNegotiation):
 class ApiView(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
-    throttle_classes = [ClientRateThrottle]
+    throttle_classes = []  # counted in ApiMiddleware, before the page cache
     renderer_classes = [JSONRenderer]
     content_negotiation_class = JsonOnly
     http_method_names = ["get", "head", "options"]
