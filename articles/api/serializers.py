@@ -114,6 +114,7 @@ class RenditionSerializer(serializers.Serializer):
     width = serializers.IntegerField()
     height = serializers.IntegerField()
     format = serializers.CharField()
+    crop = serializers.CharField(help_text='The ratio it is cropped to, e.g. "16x9"; "" for the whole picture.')
 
 
 class ImageSerializer(serializers.Serializer):
@@ -136,7 +137,7 @@ class ImageSerializer(serializers.Serializer):
         for fmt in renditions.FORMATS:
             for rendition in renditions.srcset(image, fmt)[0]:
                 out.append({"url": request.build_absolute_uri(rendition.url), "width": rendition.width,
-                            "height": rendition.height, "format": fmt})
+                            "height": rendition.height, "format": fmt, "crop": ""})
         return out
 
 

@@ -59,8 +59,9 @@ def test_filters_tag_author_award_language(world, withdrawn, api):
 
 
 def test_filter_by_publication_time(world, api):
-    since = (world.older[1].published_at + datetime.timedelta(seconds=1)).isoformat()
-    until = (world.older[0].published_at + datetime.timedelta(seconds=1)).isoformat()
+    # Stories in `world` are an hour or more apart: a two-minute window holds one.
+    since = (world.older[0].published_at - datetime.timedelta(minutes=1)).isoformat()
+    until = (world.older[0].published_at + datetime.timedelta(minutes=1)).isoformat()
     status, data, _ = api(
         f"/api/v1/articles/?since={since.replace('+', '%2B')}&until={until.replace('+', '%2B')}")
     assert status == 200
