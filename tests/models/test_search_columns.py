@@ -75,6 +75,26 @@ def test_an_author_rename_costs_the_same_queries_for_3_stories_as_for_30(section
     }
 
 
+def renamed_on_the_desk_in_queries(desk, author, new_name):
+    url = reverse("admin:articles_author_change", args=[author.pk])
+    form = desk.get(url).context["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields if name != "photo"}
+    data["name_ar"] = new_name
+    with CaptureQueriesContext(connection) as queries:
+        assert desk.post(url, data).status_code == 302
+    return len(queries)
+
+
+def test_an_author_renamed_on_the_desk_costs_the_same_queries_for_3_stories_as_for_30(desk, section):
+    few, many = Author.objects.create(name_ar="كاتب أول"), Author.objects.create(name_ar="كاتب ثان")
+    stories_by(few, section, 3)
+    stories_by(many, section, 30)
+
+    cost_for_few = renamed_on_the_desk_in_queries(desk, few, "منيرة الشهري")
+    assert renamed_on_the_desk_in_queries(desk, many, "هند الزهراني") == cost_for_few
+    assert desk_search(desk, "هند الزهرانى") == list(Article.objects.filter(bylines__author=many))
+
+
 def test_a_refresh_writes_the_search_columns_only(make_article):
     article = make_article("خبر قديم")
     Article.objects.filter(pk=article.pk).update(search_headline_ar="")
