@@ -42,7 +42,8 @@ class SearchColumnsQuerySet(models.QuerySet):
         """
         source_fields = localized(*(field for fields in SOURCES.values() for field in fields))
         stories = (
-            self.order_by("pk")
+            # Any queryset will do (a list's, with its joins): read only what the columns need.
+            self.select_related(None).prefetch_related(None).order_by("pk")
             .only("pk", *source_fields)
             .prefetch_related("bylines__author", "tags")
         )

@@ -107,6 +107,13 @@ def test_a_refresh_writes_the_search_columns_only(make_article):
     assert after == before
 
 
+def test_any_story_queryset_can_be_refreshed(make_article):
+    article = make_article("خبر في قائمة")
+    Article.objects.update(search_headline_ar="")
+    assert Article.objects.for_listing().published().refresh_search_columns() == 1
+    assert site_finds("قائمة") == [article]
+
+
 def test_a_refresh_of_many_stories_reads_and_writes_in_a_fixed_number_of_queries(section, author):
     stories_by(author, section, 3)
     with CaptureQueriesContext(connection) as few:
