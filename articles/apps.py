@@ -8,6 +8,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("الأخبار")
 
     def ready(self):
-        from . import search
+        from . import search, signals  # noqa: F401  (signals connects its receivers)
 
         search.connect_signals()

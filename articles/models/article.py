@@ -43,7 +43,7 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch(
                 "award_wins", queryset=AwardWin.objects.select_related("category__award", "organisation")
             ),
-            "corrections", "tags",
+            "corrections", "tags", "lead_image__renditions",
         )
 
     def without_text(self):
@@ -61,7 +61,8 @@ class ArticleQuerySet(models.QuerySet):
         from ..search import SEARCH_FIELDS
 
         return self.select_related("section", "lead_image").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "lead_image__renditions",
         ).defer(*SEARCH_FIELDS)
 
 
