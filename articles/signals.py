@@ -11,7 +11,9 @@ from .models import Image, Rendition
 @receiver(post_save, sender=Image, dispatch_uid="articles.make_renditions")
 def make_renditions_for_saved_picture(sender, instance, raw=False, **kwargs):
     """Cut a saved picture's renditions once its row is committed, so a rolled-back upload
-    leaves no files behind and the admin's transaction is not held open by image work."""
+    leaves no files behind and the admin's transaction is not held open by image work.
+    Robust: a storage failure is logged and leaves the picture saved (pages show the
+    original; `make_renditions` catches up), rather than failing the editor's request."""
     if raw:
         return
     pk = instance.pk
@@ -21,7 +23,7 @@ def make_renditions_for_saved_picture(sender, instance, raw=False, **kwargs):
         if image is not None:
             renditions.make_renditions(image)
 
-    transaction.on_commit(make)
+    transaction.on_commit(make, robust=True)
 
 
 @receiver(post_delete, sender=Rendition, dispatch_uid="articles.delete_rendition_file")

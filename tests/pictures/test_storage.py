@@ -92,3 +92,23 @@ def test_the_image_list_costs_no_query_per_picture(admin_client, memory_storage,
         make_image(size=(200, 100), name=f"{number}.jpg")
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert admin_client.get(url).content.decode().count('class="story-thumb"') == 5
+
+
+
+@pytest.mark.django_db
+def test_a_storage_failure_while_cutting_leaves_the_upload_saved(
+    admin_client, memory_storage, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    def unreachable(image, check_files=False):
+        raise ConnectionError("the bucket is unreachable")
+
+    monkeypatch.setattr("articles.renditions.make_renditions", unreachable)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:articles_image_add"),
+            {"file": SimpleUploadedFile("a.jpg", picture_bytes((400, 300)), content_type="image/jpeg"), "alt_text_ar": "صورة"},
+        )
+    assert response.status_code == 302
+    image = Image.objects.get()
+    assert memory_storage.exists(image.file.name) and not Rendition.objects.exists()
+    assert "the bucket is unreachable" in caplog.text
