@@ -3,7 +3,7 @@ reader), and what the pages cost with pictures whose renditions exist.
 
 Run on demand (not part of the test suite):
     .venv/bin/python bench/renditions.py [--requests 50]
-Builds a throw-away test database with the demo content, stores pictures in a temporary
+Builds a throw-away test database with the demo content and 200 stories, stores pictures in a temporary
 folder, and prints milliseconds per picture for make_renditions and per page.
 Write the figures down in docs/performance.md.
 """
@@ -40,7 +40,7 @@ def main():
     parser.add_argument("--cuts", type=int, default=3, help="pictures cut per size")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as media, archive(0):
+    with tempfile.TemporaryDirectory() as media, archive(200):
         settings.MEDIA_ROOT = media
         from articles.models import Article, Image, Rendition
         from articles.renditions import make_renditions
