@@ -131,14 +131,10 @@ class ImageSerializer(serializers.Serializer):
 
     @extend_schema_field(RenditionSerializer(many=True))
     def get_renditions(self, image):
-        """Every size the picture is offered in, WebP then JPEG, narrowest first."""
+        """Every cut the picture has (whole and cropped, WebP and JPEG), from its rendition
+        rows; none is made here."""
         request = self.context["request"]
-        out = []
-        for fmt in renditions.FORMATS:
-            for rendition in renditions.srcset(image, fmt)[0]:
-                out.append({"url": request.build_absolute_uri(rendition.url), "width": rendition.width,
-                            "height": rendition.height, "format": fmt, "crop": ""})
-        return out
+        return [{**cut, "url": request.build_absolute_uri(cut["url"])} for cut in renditions.listing(image)]
 
 
 class CorrectionSerializer(serializers.Serializer):
