@@ -8,6 +8,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("الأخبار")
 
     def ready(self):
-        from . import search
+        from . import caching, search
 
         search.connect_signals()
+        caching.connect_signals()
