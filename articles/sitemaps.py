@@ -53,7 +53,7 @@ class _StoriesInEditions:
     def __getitem__(self, window):
         start, stop = window.start or 0, window.stop
         pairs = []
-        for (language, stories), size in zip(self.editions, self.sizes):
+        for (language, stories), size in zip(self.editions, self.sizes, strict=True):
             if start < size and stop > 0:
                 pairs += [(story, language) for story in stories[max(start, 0):min(stop, size)]]
             start, stop = start - size, stop - size

@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 
 from articles import publishing
-from tests.reader.conftest import world  # noqa: F401
 from tests.reader.stories import story
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,9 @@ import time_machine
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from articles import publishing
-from articles.models import Article, Correction
-from tests.reader.conftest import world  # noqa: F401  (the reader tests' small newsroom)
+from articles.models import Article
 from tests.reader.stories import story
 
 pytestmark = pytest.mark.django_db

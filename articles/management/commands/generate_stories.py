@@ -202,7 +202,7 @@ class Command(BaseCommand):
                           rng.sample(world["tags"], k=rng.randint(0, 3)),
                           rng.choice(world["wins"]) if rng.random() < 0.03 else None))
         bylines = []
-        for article, pk, (authors, tags, _win) in zip(stories, self._reserve_ids(size), plans):
+        for article, pk, (authors, tags, _win) in zip(stories, self._reserve_ids(size), plans, strict=True):
             # Search columns are filled before the insert, from the byline and tags as they
             # will be stored: each row is written once (an UPDATE of 100,000 rows through
             # their trigram indexes would take longer than making them).
@@ -217,10 +217,10 @@ class Command(BaseCommand):
         Tagged, Covered = Article.tags.through, Article.award_wins.through
         Tagged.objects.bulk_create(
             [Tagged(article_id=article.pk, tag_id=tag.pk)
-             for article, (_authors, tags, _win) in zip(stories, plans) for tag in tags], batch_size=5000)
+             for article, (_authors, tags, _win) in zip(stories, plans, strict=True) for tag in tags], batch_size=5000)
         Covered.objects.bulk_create(
             [Covered(article_id=article.pk, awardwin_id=win.pk)
-             for article, (_authors, _tags, win) in zip(stories, plans) if win], batch_size=5000)
+             for article, (_authors, _tags, win) in zip(stories, plans, strict=True) if win], batch_size=5000)
 
     @staticmethod
     def _reserve_ids(size):
