@@ -34,11 +34,13 @@ STATIC_ROOT=$("$PY" -c 'import django,os;os.environ.setdefault("DJANGO_SETTINGS_
 MEDIA_ROOT=$("$PY" -c 'import django,os;os.environ.setdefault("DJANGO_SETTINGS_MODULE","newsroom.settings");django.setup();from django.conf import settings;print(settings.MEDIA_ROOT)')
 mkdir -p "$MEDIA_ROOT"
 
-NGINX_PID=""
+NGINX_PID="" GUNICORN_PID=""
 stop() {
-  if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; fi
+  for pid in $GUNICORN_PID $NGINX_PID; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
 }
-trap stop EXIT INT TERM
+trap stop EXIT
+trap 'exit 0' INT TERM
 
 if command -v nginx >/dev/null 2>&1 && [ "${NEWSROOM_NGINX:-on}" != off ]; then
   conf=$LOCAL/nginx
@@ -82,4 +84,7 @@ else
   echo "Site: http://$GUNICORN_BIND/ (gunicorn; install nginx for the edge cache and static files)"
 fi
 
-"$ROOT/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py newsroom.wsgi:application
+# In the background and waited for, so a TERM to this script stops gunicorn and nginx at once.
+"$ROOT/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py newsroom.wsgi:application &
+GUNICORN_PID=$!
+wait "$GUNICORN_PID"
