@@ -40,7 +40,14 @@ export CACHE_DIR=$ROOT/.local/bench-cache CACHE_KEY_PREFIX=bench-$$ WEB_CONCURRE
 rm -rf "$CACHE_DIR"
 
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+listeners() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u; }
+cleanup() {
+  # the stacks, and their gunicorns by port in case a stack's own trap did not reach them
+  for pid in "${PIDS[@]}" $(listeners $((PORT + 1))) $(listeners $((PORT + 2))); do
+    kill "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT INT TERM
 # A: nginx on PORT → gunicorn on PORT+1, cache on.  B: gunicorn on PORT+2, cache off.
 HOST=127.0.0.1 PORT=$PORT APP_PORT=$((PORT + 1)) deploy/serve.sh > .local/bench-stack-a.log 2>&1 &
@@ -124,7 +131,7 @@ wait $LOAD 2>/dev/null || true
 
 for port in $((PORT + 1)) $((PORT + 2)); do  # the two gunicorn masters and their workers
   # every process holding the listening socket: the master and its workers
-  for pid in $(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do
+  for pid in $(listeners "$port"); do
     echo "rss-kb port-$port $pid $(ps -o rss= -p "$pid")" | tee -a "$OUT"
   done
 done

@@ -12,7 +12,7 @@ from articles import views
 from articles.models import Article, Author, Award, Section, Tag
 
 pytestmark = pytest.mark.django_db
-STORIES = 400
+STORIES = 250
 
 
 @pytest.fixture
