@@ -8,7 +8,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("الأخبار")
 
     def ready(self):
-        from . import caching, search
+        # Imported here, when the models are ready: the receivers keep search columns right.
+        from . import caching, signals
 
-        search.connect_signals()
+        signals.connect()
+        # The page cache's one invalidation rule: a new content version on every change readers see.
         caching.connect_signals()

@@ -3,7 +3,7 @@
 Stories spread over years across eight sections, forty authors, sixty tags and an award
 with wins, a third of them with an English edition and some with a lead picture; written
 with bulk inserts (100,000 in a few minutes on PostgreSQL). Search columns are filled by the
-model layer's own fill_search_columns() before the insert, and the page cache is told once
+model layer's own Article.fill_search_columns() before the insert, and the page cache is told once
 at the end.
 """
 
@@ -31,7 +31,6 @@ from articles.models import (
     Section,
     Tag,
 )
-from articles.search import fill_search_columns
 
 BATCH = 2000
 STORIES_A_DAY = 40
@@ -210,7 +209,7 @@ class Command(BaseCommand):
             lines = [Byline(article=article, author=author, position=position)
                      for position, author in enumerate(authors)]
             article._prefetched_objects_cache = {"bylines": lines, "tags": tags}
-            fill_search_columns(article)
+            article.fill_search_columns()
             bylines += lines
         Article.objects.bulk_create(stories, batch_size=500)
         Byline.objects.bulk_create(bylines, batch_size=2000)
