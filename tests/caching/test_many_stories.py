@@ -16,8 +16,9 @@ STORIES = 250
 
 
 @pytest.fixture
-def archive(settings):
+def archive(settings, tmp_path):
     settings.NEWSROOM_PAGE_CACHE = False  # every request renders: count what a miss costs
+    settings.MEDIA_ROOT = tmp_path  # the generated pictures
     call_command("generate_stories", STORIES, stdout=open("/dev/null", "w"))
     return Article.objects.published()
 
