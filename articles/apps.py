@@ -9,6 +9,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         # Imported here, when the models are ready: the receivers keep search columns right.
-        from . import signals
+        from . import caching, signals
 
         signals.connect()
+        # The page cache's one invalidation rule: a new content version on every change readers see.
+        caching.connect_signals()

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "articles.caching.PageCacheMiddleware",  # after the language is known; see articles/caching.py
     "articles.middleware.AdminLanguageMiddleware",
     "articles.middleware.DeskTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -215,3 +216,25 @@ NEWSROOM_API_MAX_AGE = int(os.environ.get("NEWSROOM_API_MAX_AGE", "60"))
 # The change feed holds back changes younger than this (seconds), so a change whose
 # transaction commits a moment late is not skipped by a partner's cursor.
 NEWSROOM_API_CHANGES_DELAY = int(os.environ.get("NEWSROOM_API_CHANGES_DELAY", "5"))
+# Page cache (articles/caching.py): Redis when REDIS_URL is set, otherwise a file cache that
+# every process on this machine shares (a per-process cache would keep stale pages after a
+# story is published from the command line or another worker).
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+        # Redis down must mean "uncached", quickly, not a worker stuck waiting.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }}
+else:
+    CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(LOCAL_DIR / "cache")),
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }}
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)  # off: every request renders (benchmarks)
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
+NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", "5"))  # browsers and the edge
+NEWSROOM_CACHE_STALE_SECONDS = int(os.environ.get("NEWSROOM_CACHE_STALE_SECONDS", "30"))
