@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ..locks import display_name
 from ..models import Article, Byline
-from ..publishing import SCHEDULED, status_label
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -19,7 +18,7 @@ class StatusFilter(admin.SimpleListFilter):
         return [
             (Article.Status.DRAFT, Article.Status.DRAFT.label),
             (Article.Status.REVIEW, Article.Status.REVIEW.label),
-            ("scheduled", SCHEDULED),
+            ("scheduled", Article.SCHEDULED_LABEL),
             (Article.Status.PUBLISHED, Article.Status.PUBLISHED.label),
             (Article.Status.WITHDRAWN, Article.Status.WITHDRAWN.label),
         ]
@@ -79,7 +78,7 @@ class StoryListMixin:
 
     @admin.display(description=_("الحالة"), ordering="status")
     def desk_status(self, article):
-        return status_label(article)
+        return article.status_label
 
     @admin.display(description=_("التوقيع"))
     def byline_names(self, article):
