@@ -149,7 +149,12 @@ class DeskArticleAdminMixin:
             messages.success(request, _("حُفظ الخبر، وتم: %(what)s.") % {"what": self._event_label(result)})
         else:
             messages.success(request, _("حُفظ الخبر، وأُضيفت الملاحظة إليه."))
-        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        url = reverse("admin:articles_article_change", args=[obj.pk])
+        if publishing.TRANSITIONS[name].releases_lock:
+            # Done with the story: coming back to it must not take the lock again, or a
+            # closed tab would keep the next person out. The page takes it once you type.
+            url += "?released=1"
+        return HttpResponseRedirect(url)
 
     def save_form(self, request, form, change):
         # Remember the checked step for response_change (same request, same transaction).
@@ -334,7 +339,8 @@ class DeskArticleAdminMixin:
         user = request.user
         can_change = self.has_change_permission(request, article)
         lock_holder = ""
-        if can_change and request.method == "GET":
+        released = request.GET.get("released") == "1"
+        if can_change and request.method == "GET" and not released:
             lock, mine = locks.acquire(article, user)
             lock_holder = "" if mine else locks.display_name(lock.user)
         elif can_change:
@@ -361,6 +367,7 @@ class DeskArticleAdminMixin:
                 "any_step": bool(steps),
                 "events": events,
                 "lock_holder": lock_holder,
+                "lock_released": released,
                 "can_change": can_change,
                 # Beat well inside the lock's life, so one late beat does not lose it.
                 "heartbeat_seconds": max(5, lock_seconds // 4),

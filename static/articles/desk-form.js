@@ -25,7 +25,15 @@
         box.hidden = state.mine;
       }).catch(function () { /* offline for a moment: the next beat tries again */ });
     };
-    window.setInterval(beat, beatSeconds * 1000);
+    // After a workflow step the page holds no lock; it takes one again once you type.
+    var passive = box.getAttribute("data-passive") === "1";
+    var typed = false;
+    form.addEventListener("input", function () {
+      if (passive && !typed) { typed = true; beat(); }
+    });
+    window.setInterval(function () {
+      if (!passive || typed) { beat(); }
+    }, beatSeconds * 1000);
   }
 
   // Autosave.
