@@ -21,7 +21,7 @@ from reversion.models import Version
 
 from . import publishing, search
 from .languages import codes
-from .models import Article, AwardWin, Author, Byline, Image, Section, Tag
+from .models import Article, Author, AwardWin, Byline, Image, Section, Tag
 
 # Bookkeeping that changes on every save or is derived from the text (the desk's version
 # counter, the search columns): it means nothing in a comparison and is never restored.

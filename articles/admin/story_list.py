@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ..locks import display_name
-from ..models import Article, Byline
+from ..models import Article, Author, Byline
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -39,8 +39,6 @@ class AuthorFilter(admin.SimpleListFilter):
     parameter_name = "author"
 
     def lookups(self, request, model_admin):
-        from ..models import Author
-
         return [(str(a.pk), a.name) for a in Author.objects.filter(bylines__isnull=False).distinct()]
 
     def queryset(self, request, queryset):
