@@ -228,3 +228,31 @@ def test_read_only_view_reads_like_the_page(desk, new_page, screenshot):
     assert "<p>" not in page.locator("#content-main").inner_text()
     assert page.locator("select").count() == 0
     screenshot(page, "admin-read-only")
+
+
+def test_text_typed_after_the_session_expired_is_offered_after_logging_in_again(desk, new_page, site):
+    from django.conf import settings
+    from django.test import Client
+
+    story = desk["story"]
+    page = new_page(user=desk["reporter"])
+    page.goto(desk["change"])
+    page.context.clear_cookies()  # the session is gone (expired, or logged out elsewhere)
+    page.locator("#id_headline_ar").fill("عنوان كُتب بعد انتهاء الجلسة")
+    note = page.locator("#desk-autosave")
+    page.wait_for_function("document.getElementById('desk-autosave').textContent.includes('تعذّر')")
+    assert "سجّل الدخول" in note.inner_text()
+    assert not Autosave.objects.filter(article=story).exists()
+
+    # Logging in again (a new session for the same person), then opening the story.
+    client = Client()
+    client.force_login(desk["reporter"])
+    page.context.add_cookies([{
+        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": site,
+    }])
+    page.on("dialog", lambda dialog: dialog.accept())  # yes, leave: the browser kept the text
+    page.goto(desk["change"])
+    page.locator("#desk-recovery").wait_for(timeout=20_000)
+    assert "عنوان كُتب بعد انتهاء الجلسة" in page.locator("#desk-recovery").inner_text()
+    assert Autosave.objects.get(article=story).data["headline_ar"] == "عنوان كُتب بعد انتهاء الجلسة"
