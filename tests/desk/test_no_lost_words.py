@@ -331,3 +331,14 @@ def test_schedule_label_names_the_desk_zone(login, review, editor, settings):
     assert "بتوقيت Europe/London" in page and "بتوقيت الرياض" not in page
     future = timezone.now() + datetime.timedelta(days=1)
     publishing.publish(review, editor, at=future)
+
+
+@pytest.mark.django_db
+def test_coming_back_after_a_step_takes_no_lock_until_typing(login, review, editor):
+    client = login(editor)
+    client.get(change_url(review))
+    response = press(client, review, "send_back", {"note": "أعد الصياغة"})
+    assert response.status_code == 302 and response["Location"].endswith("?released=1")
+    page = client.get(response["Location"]).content.decode()
+    assert not EditLock.objects.exists()  # a closed tab now keeps nobody out
+    assert 'data-passive="1"' in page
