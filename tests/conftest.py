@@ -54,3 +54,9 @@ def arabic_by_default():
     translation.activate("ar")
     yield
     translation.activate("ar")
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Tests make many staff users: a real password hash takes seconds on a busy machine."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
