@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ..locks import display_name
 from ..models import Article, Author, Byline
 from ..models.search_columns import SEARCH_FIELDS
+from .images import thumbnail_html
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -88,13 +89,7 @@ class StoryListMixin:
 
     @admin.display(description=_("الصورة"))
     def thumbnail(self, article):
-        image = article.lead_image
-        if not image or not image.file:
-            return ""
-        return format_html(
-            '<img class="story-thumb" src="{}" alt="{}" loading="lazy" width="64" height="40">',
-            image.file.url, image.alt_text or image.caption or "",
-        )
+        return thumbnail_html(article.lead_image)
 
     class Media:
         css = {"all": ("articles/desk-tools.css",)}
