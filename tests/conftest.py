@@ -66,3 +66,9 @@ def page_cache(settings, tmp_path_factory):
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": uuid.uuid4().hex,
     }}
     yield
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Tests make many staff users: a real password hash takes seconds on a busy machine."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

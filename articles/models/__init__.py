@@ -6,10 +6,11 @@ from .corrections import Correction
 from .images import Image, Rendition
 from .people import Author
 from .taxonomy import Section, Tag
-from .workflow import EditLock, WorkflowEvent
+from .workflow import Autosave, EditLock, WorkflowEvent
 
 __all__ = [
     "Article",
+    "Autosave",
     "ArticleQuerySet",
     "Author",
     "Award",
