@@ -188,3 +188,9 @@ MIDDLEWARE.insert(MIDDLEWARE.index("articles.middleware.AdminLanguageMiddleware"
 # image uploads are capped in bytes and in pixels (decoded size).
 NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000))
+
+# The importer: relative source paths start at this folder (default: the working folder);
+# caps that keep one file from making a thousand author pages or a 50 MB story.
+NEWSROOM_IMPORT_ROOT = os.environ.get("NEWSROOM_IMPORT_ROOT", "")
+NEWSROOM_IMPORT_MAX_AUTHORS = int(os.environ.get("NEWSROOM_IMPORT_MAX_AUTHORS", "12"))
+NEWSROOM_IMPORT_MAX_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_BYTES", str(1024 * 1024)))
