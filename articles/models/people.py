@@ -6,6 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..arabic import normalize
+from ..cleaning import clean_line
+from ..images import author_photo_path, validate_image_upload, without_metadata
+from ..languages import localized
 from .slugs import fill_translated_slugs
 
 
@@ -23,7 +26,10 @@ class Author(models.Model):
     )
     role = models.CharField(_("الصفة"), max_length=150, blank=True, help_text=_("مثل: مراسل، محرر"))
     bio = models.TextField(_("نبذة"), blank=True)
-    photo = models.ImageField(_("الصورة"), upload_to="authors/", blank=True)
+    photo = models.ImageField(
+        _("الصورة"), upload_to=author_photo_path, blank=True, validators=[validate_image_upload],
+        help_text=_("JPEG أو PNG أو WebP أو GIF. تُحذف بيانات EXIF (ومنها الموقع) عند الرفع."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("حساب المستخدم"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="author_profile",
@@ -42,6 +48,11 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        for field in localized("name", "role"):
+            setattr(self, field, clean_line(getattr(self, field)))
+        # A new photo goes through the one image pipeline: checked, re-encoded, renamed.
+        if self.photo and not getattr(self.photo, "_committed", True):
+            self.photo = without_metadata(self.photo)
         self.name_key = normalize(self.name_ar)
         fill_translated_slugs(self)
         super().save(*args, **kwargs)
