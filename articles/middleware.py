@@ -1,9 +1,12 @@
 import re
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.utils import translation
+
+from . import logcontext
 
 
 class AdminLanguageMiddleware:
@@ -78,3 +81,31 @@ class RefuseControlCharactersMiddleware:
             pattern.search(key) or any(pattern.search(value) for value in values)
             for key, values in query.lists()
         )
+
+
+class RequestLogMiddleware:
+    """Give each request an id (the proxy's X-Request-ID if it is sane, else a new one) and
+    put it, the path and the user's id on every log line written while it is served."""
+
+    SANE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        given = request.headers.get("X-Request-ID", "")
+        request.id = given if self.SANE_ID.fullmatch(given) else uuid.uuid4().hex
+        token = logcontext.bind(request.id, request.path[:500])
+        try:
+            response = self.get_response(request)
+        finally:
+            logcontext.reset(token)
+        response["X-Request-ID"] = request.id
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # The user is known once AuthenticationMiddleware has run.
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            logcontext.set_user(user.pk)
+        return None
