@@ -8,6 +8,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("الأخبار")
 
     def ready(self):
+        from django.db.models.signals import pre_save
+
         from . import search
+        from .cleaning import clean_typed_text
 
         search.connect_signals()
+        # Controls and bidi overrides out of every plain-text field, on every save path.
+        pre_save.connect(clean_typed_text, dispatch_uid="articles.clean_typed_text")

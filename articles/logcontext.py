@@ -28,6 +28,14 @@ def reset(token):
 class RequestContextFilter(logging.Filter):
     def filter(self, record):
         context = _request.get() or {}
+        request = getattr(record, "request", None)  # django.request passes it along
+        if request is not None and hasattr(request, "id"):
+            user = getattr(request, "user", None)
+            context = {
+                "request_id": request.id,
+                "path": request.path[:500],
+                "user_id": user.pk if user is not None and user.is_authenticated else None,
+            }
         record.request_id = context.get("request_id") or "-"
         record.user_id = context.get("user_id") or "-"
         record.path = context.get("path") or "-"

@@ -109,3 +109,16 @@ class RequestLogMiddleware:
         if user is not None and user.is_authenticated:
             logcontext.set_user(user.pk)
         return None
+
+
+class PermissionsPolicyMiddleware:
+    """Switch off browser features the site never uses (camera, location, …) on every page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = settings.NEWSROOM_PERMISSIONS_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.policy)
+        return response

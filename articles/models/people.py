@@ -6,9 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..arabic import normalize
-from ..cleaning import clean_line
+from ..cleaning import clean_typed_text
 from ..images import author_photo_path, validate_image_upload, without_metadata
-from ..languages import localized
 from .slugs import fill_translated_slugs
 
 
@@ -48,8 +47,7 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        for field in localized("name", "role"):
-            setattr(self, field, clean_line(getattr(self, field)))
+        clean_typed_text(Author, self)  # before the name is keyed for matching
         # A new photo goes through the one image pipeline: checked, re-encoded, renamed.
         if self.photo and not getattr(self.photo, "_committed", True):
             self.photo = without_metadata(self.photo)
