@@ -122,3 +122,19 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.policy)
         return response
+
+
+class AdminStylePolicyMiddleware:
+    """The admin's widgets (jQuery UI tabs, select2, the body editor) insert <style>
+    elements from their scripts; on admin pages the CSP lets inline styles through. Scripts
+    stay strict everywhere. Listed after django-csp's middleware, so this runs first on the
+    way out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(reverse("admin:index")):
+            response._csp_update = {"style-src-elem": ["'unsafe-inline'"]}
+        return response

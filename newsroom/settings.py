@@ -16,7 +16,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "articles.middleware.PermissionsPolicyMiddleware",
+    "articles.middleware.AdminStylePolicyMiddleware",
     # Last, as django-axes asks: it answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -268,12 +269,18 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_SUBJECT_PREFIX = os.environ.get("EMAIL_SUBJECT_PREFIX", "[Newsroom] ")
 
 # Content-Security-Policy (django-csp): scripts and styles only from our own static files,
-# no inline script anywhere (JSON-LD is data, not script), no plugins, no framing.
+# no inline script (JSON-LD is data, not script; the admin's one import map carries a
+# per-request nonce), no plugins, no framing.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        # NONCE appears only on pages that use it: the admin's import map (articles/admin/csp.py).
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
+        # style="" attributes (the admin's widgets and the body editor set them) cannot run
+        # code; <style> elements and stylesheets still come only from our static files.
+        "style-src-attr": ["'unsafe-inline'"],
+        "style-src-elem": [SELF],
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF],
         "connect-src": [SELF],
