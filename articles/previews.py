@@ -1,26 +1,65 @@
 """Previews: a story as readers will see it, before (or whatever) its status.
 
-The desk previews from the admin (login, view permission). "Share preview" signs the story's
-id with a TimestampSigner; the link needs no login, expires after NEWSROOM_PREVIEW_MAX_AGE
-seconds and asks search engines not to index it.
+The desk previews from the admin (login, view permission). "Share preview" makes a
+PreviewLink and signs its id; the link needs no login, expires after NEWSROOM_PREVIEW_MAX_AGE
+seconds and asks search engines not to index it. Only an editor, or the story's own
+reporter, may hand one out; every link is listed in the desk and can be revoked there; and a
+link dies when its story is withdrawn (even if the story later returns to the desk).
 """
+
+import datetime
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Article
+from .models import Article, PreviewLink, WorkflowEvent
 
-SALT = "articles.preview"
-
-
-def make_token(article):
-    return signing.TimestampSigner(salt=SALT).sign(str(article.pk))
+SALT = "articles.preview.link"
 
 
-def share_url(article):
-    return reverse("articles:preview", kwargs={"token": make_token(article)})
+def can_share(user, article):
+    """Editors may share any story's preview; a reporter only a story they wrote. Never a
+    withdrawn story."""
+    if article.status == Article.Status.WITHDRAWN or not user.is_active:
+        return False
+    if user.has_perm("articles.edit_any_article"):
+        return True
+    return user.has_perm("articles.change_article") and article.created_by_id == user.pk
+
+
+def make_token(link):
+    return signing.TimestampSigner(salt=SALT).sign(str(link.pk))
+
+
+def link_url(link):
+    return reverse("articles:preview", kwargs={"token": make_token(link)})
+
+
+def share(article, user):
+    """A new shareable link to the story's preview, or PermissionDenied (Arabic)."""
+    if not can_share(user, article):
+        raise PermissionDenied(_("لا يمكنك مشاركة معاينة هذا الخبر: المشاركة للمحررين ولكاتب الخبر، ولا تُشارك الأخبار المسحوبة."))
+    now = timezone.now()
+    link = PreviewLink.objects.create(
+        article=article, created_by=user, created_at=now,
+        expires_at=now + datetime.timedelta(seconds=settings.NEWSROOM_PREVIEW_MAX_AGE),
+    )
+    return link
+
+
+def share_url(article, user):
+    return link_url(share(article, user))
+
+
+def revoke(links, user):
+    """Revoke live links (a queryset); returns how many."""
+    return links.filter(revoked_at__isnull=True).update(revoked_at=timezone.now(), revoked_by=user)
 
 
 def _article(pk):
@@ -42,17 +81,31 @@ def render_preview(request, article_pk):
 
 
 def shared_preview(request, token):
-    """/preview/<token>/: no login; expired or forged links get an Arabic error page."""
-    max_age = getattr(settings, "NEWSROOM_PREVIEW_MAX_AGE", 48 * 3600)
+    """/preview/<token>/: no login; expired, revoked, withdrawn or forged links get an
+    Arabic error page."""
     try:
-        pk = int(signing.TimestampSigner(salt=SALT).unsign(token, max_age=max_age))
-    except signing.SignatureExpired:
-        return _refused(request, 410, expired=True)
+        pk = int(signing.TimestampSigner(salt=SALT).unsign(token))
     except (signing.BadSignature, ValueError):
         return _refused(request, 404, expired=False)
-    if not Article.objects.filter(pk=pk).exists():
+    withdrawn_since = WorkflowEvent.objects.filter(
+        article=OuterRef("article"), transition=WorkflowEvent.Transition.WITHDRAW,
+        at__gte=OuterRef("created_at"),
+    )
+    link = (
+        PreviewLink.objects.select_related("article")
+        .annotate(withdrawn_since=Exists(withdrawn_since))
+        .filter(pk=pk).first()
+    )
+    if link is None:
         return _refused(request, 404, expired=False)
-    return render_preview(request, pk)
+    if (
+        link.revoked_at is not None
+        or link.expires_at <= timezone.now()
+        or link.withdrawn_since
+        or link.article.status == Article.Status.WITHDRAWN
+    ):
+        return _refused(request, 410, expired=True)
+    return render_preview(request, link.article_id)
 
 
 def _refused(request, status, *, expired):

@@ -5,6 +5,7 @@ from .awards import Award, AwardCategory, AwardWin, Organisation
 from .corrections import Correction
 from .images import Image
 from .people import Author
+from .previews import PreviewLink
 from .taxonomy import Section, Tag
 from .workflow import EditLock, WorkflowEvent
 
@@ -20,6 +21,7 @@ __all__ = [
     "EditLock",
     "Image",
     "Organisation",
+    "PreviewLink",
     "Section",
     "Tag",
     "WorkflowEvent",
