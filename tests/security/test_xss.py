@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from articles import publishing, revisions
-from articles.models import Article, Author, Byline, Correction, Section, Tag
+from articles.models import Article, Author, Byline, Section, Tag
 
 from .payloads import XSS
 
