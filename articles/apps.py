@@ -10,9 +10,10 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_save
 
-        from . import search
+        # Imported here, when the models are ready: the receivers keep search columns right.
+        from . import signals
         from .cleaning import clean_typed_text
 
-        search.connect_signals()
+        signals.connect()
         # Controls and bidi overrides out of every plain-text field, on every save path.
         pre_save.connect(clean_typed_text, dispatch_uid="articles.clean_typed_text")

@@ -323,6 +323,8 @@ def import_story(path, *, publish=False, section=None, headline=None, update=Fal
         Byline(article=article, author=find_or_create_author(name), position=position)
         for position, name in enumerate(story.authors)
     )
+    # bulk_create sends no signals: put the reporters' names in the story's search columns.
+    Article.objects.filter(pk=article.pk).refresh_search_columns()
     if touched:
         revisions.save_version(article, comment=IMPORTER)
 
