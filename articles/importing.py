@@ -282,6 +282,8 @@ def import_story(path, *, publish=False, section=None, headline=None, update=Fal
             raise StoryFormatError(f"the headline is longer than {limit} characters", path=path)
     if section is not None and not isinstance(section, Section):
         name = section
+        if NUL in name or len(name) > _max_length(Section, "name_ar"):
+            raise StoryFormatError(f"unknown section {name[:40]!r}", path=path)
         section = find_section(name)
         if section is None:
             known = "، ".join(Section.objects.values_list("name_ar", flat=True)) or "none yet"

@@ -225,3 +225,11 @@ def test_scheduled_story_is_not_moved_by_the_importer(tmp_path):
     import_story(path, publish=True, update=True, root=tmp_path)
     article.refresh_from_db()
     assert article.published_at == at
+
+
+def test_a_hostile_section_name_is_a_clean_error(tmp_path):
+    path = write(tmp_path, "جدة/سارة\nفقرة.")
+    for name in ("قسم\x00", "ق" * 500):
+        with pytest.raises(StoryFormatError, match="unknown section"):
+            import_story(path, section=name)
+    assert not Article.objects.exists()
