@@ -8,6 +8,7 @@ reporter cannot move another reporter's story or publish anything."""
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
@@ -46,11 +47,11 @@ def client_for(user):
 
 def admin_urls(demo):
     """(model, kind, url) for every registered model; objects are the demo's where it has them."""
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         info = model._meta.app_label, model._meta.model_name
         obj = model._default_manager.order_by("pk").first()
-        yield model, "view", reverse("admin:%s_%s_changelist" % info)
-        yield model, "add", reverse("admin:%s_%s_add" % info)
+        yield model, "view", reverse("admin:{}_{}_changelist".format(*info))
+        yield model, "add", reverse("admin:{}_{}_add".format(*info))
         if obj is not None:
             for kind, name in (("view", "change"), ("delete", "delete"), ("view", "history")):
                 try:
@@ -111,5 +112,5 @@ def test_reporter_cannot_publish_even_their_own_story(people, make_article):
     client_for(reporter).post(reverse("admin:articles_article_desk_transition", args=[story.pk, "publish"]))
     story.refresh_from_db()
     assert story.status == Article.Status.REVIEW
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         publishing.publish(story, reporter)
