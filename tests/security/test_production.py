@@ -20,7 +20,8 @@ def run_check(**env):
         **os.environ, "NEWSROOM_ENV": "production", "SECRET_KEY": "x" * 20 + "-production-key-for-the-check-only-0123456789",
         "ALLOWED_HOSTS": "news.example.org", **env,
     }
-    environment.pop("DEBUG", None)
+    for leaked in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"):  # set by the browser tests' conftest
+        environment.pop(leaked, None)
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
