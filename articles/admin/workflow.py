@@ -271,14 +271,16 @@ class DeskArticleAdminMixin:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._desk_article(request, object_id)
-        # A link anyone can open: only someone who may edit the story may hand it out.
-        if not self.has_change_permission(request, article):
-            return self._refused(request, _("لا يمكنك مشاركة معاينة خبر لا تملك تحريره."))
+        # A link anyone can open: previews.share decides who may hand it out.
+        try:
+            url = previews.share_url(article, request.user)
+        except PermissionDenied as refusal:
+            return self._refused(request, str(refusal))
         hours = settings.NEWSROOM_PREVIEW_MAX_AGE // 3600
         messages.success(
             request,
             _("رابط المعاينة (يعمل %(hours)s ساعة دون تسجيل دخول): %(url)s")
-            % {"hours": hours, "url": request.build_absolute_uri(previews.share_url(article))},
+            % {"hours": hours, "url": request.build_absolute_uri(url)},
         )
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 

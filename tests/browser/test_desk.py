@@ -157,7 +157,7 @@ def test_desk_panel_and_preview_pass_the_checkers(site, new_page, make_article, 
     desk = [v for v in axe_violations(page) if any("desk" in target for target in v["targets"])]
     assert desk == []
 
-    shared = site + previews.share_url(story)
+    shared = site + previews.share_url(story, editor)
     reader = new_page()
     reader.goto(shared)
     assert "معاينة" in reader.locator(".preview-banner").inner_text()
