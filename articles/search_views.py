@@ -20,10 +20,10 @@ def search_page(request):
         results = [
             {
                 "story": story,
-                "headline": search.highlight(story.headline, query.terms),
-                "snippet": search.snippet(story, query.terms),
+                "headline": search.highlight(story.headline, query),
+                "snippet": search.snippet(story, query),
                 # Names are searched too, so show them, marked, with the story.
-                "byline": [(author, search.highlight(author.name, query.terms)) for author in story.byline],
+                "byline": [(author, search.highlight(author.name, query)) for author in story.byline],
             }
             for story in page.object_list
         ]
