@@ -222,10 +222,65 @@ def _postgres_matches(Article, query, language):
     return per_word[0].intersection(*per_word[1:]) if len(per_word) > 1 else per_word[0]
 
 
+# --- «هل تقصد»: a close spelling that has results ---------------------------------------
+
+# The latest stories' words (headline, standfirst, body) and their authors' names make the
+# vocabulary: what a reader is likely to look for, small enough to read on an empty page.
+SUGGESTION_STORIES = 200
+SUGGESTION_CUTOFF = 0.75
+
+
+def _vocabulary(language):
+    """{folded word: the word as written} from the latest stories of the edition."""
+    from .models import Article, Author
+
+    stories = Article.objects.published().in_edition(language).order_by("-published_at", "-id")
+    latest = stories[:SUGGESTION_STORIES]
+    texts = latest.values_list(f"headline_{language}", f"standfirst_{language}", f"body_{language}")
+    names = Author.objects.filter(articles__in=latest.values("pk")).values_list(
+        f"name_{language}", flat=True
+    )
+    vocabulary = {}
+    for text in [*(part for row in texts for part in row), *names]:
+        for written in _WRITTEN_WORD.findall(_plain(text)):
+            folded = normalize(written)
+            if len(folded) > 2:
+                vocabulary.setdefault(folded, _STRIP_MARKS.sub("", written))
+    return vocabulary
+
+
+def suggest(query, language="ar"):
+    """A corrected query with results, for a query that has none; "" when there is none.
+
+    Each word the vocabulary does not know is replaced by its closest spelling there
+    (difflib, at least SUGGESTION_CUTOFF alike), shown as the stories write it."""
+    import difflib
+
+    if not query:
+        return ""
+    vocabulary = _vocabulary(language)
+    known = {key for word in vocabulary for key in keys(word)}
+    corrected, changed = [], False
+    for term in query.terms:
+        if term in vocabulary or known.intersection(keys(term)):
+            corrected.append(vocabulary.get(term, term))
+            continue
+        close = difflib.get_close_matches(term, vocabulary, n=1, cutoff=SUGGESTION_CUTOFF)
+        corrected.append(vocabulary[close[0]] if close else term)
+        changed = changed or bool(close)
+    if not changed:
+        return ""
+    text = " ".join(corrected)
+    return text if search(parse(text), language).exists() else ""
+
+
 # --- Showing where the words were found -----------------------------------------------
 
 
 _FOLDED_WORD = re.compile(r"\w+")
+# A word as written, tashkeel and tatweel included (they are not \w).
+_WRITTEN_WORD = re.compile(r"[\w\u0610-\u061a\u0640\u064b-\u065f\u0670]+")
+_STRIP_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670]")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -28,4 +28,6 @@ def search_page(request):
             for story in page.object_list
         ]
         context.update(page=page, results=results)
+        if not results and page.number == 1:
+            context["suggestion"] = search.suggest(query, language)
     return render(request, "articles/search.html", context)
