@@ -109,9 +109,8 @@ def evaluate(keys):
 
 
 def main():
-    from harness import archive
-
     from django.db import connection
+    from harness import archive
 
     with archive(GENERATED):
         keys = add_stories()

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "articles.middleware.AdminLanguageMiddleware",
+    "articles.middleware.DeskTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,9 +139,10 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Riyadh")
 USE_I18N = True
 USE_TZ = True
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
-MODELTRANSLATION_LANGUAGES = ("ar", "en")
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("ar",)}
+# Per-language fields follow LANGUAGES; an untranslated field falls back to the first language.
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": (LANGUAGE_CODE,)}
 # modeltranslation's admin tabs would fetch jQuery UI from a CDN; serve our own copy.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
@@ -174,17 +176,14 @@ NEWSROOM_SITE_NAME_EN = os.environ.get("NEWSROOM_SITE_NAME_EN", "Newsroom")
 NEWSROOM_DEFAULT_SECTION = {"ar": "محليات", "en": "Local"}
 FORMAT_MODULE_PATH = ["newsroom.formats"]
 
-# --- desk (roles, workflow, locks, previews) ---
+# The desk (roles, workflow, locks, previews).
 # The desk sees and enters times in Riyadh time, whatever TIME_ZONE the server runs in.
 NEWSROOM_DESK_TIME_ZONE = os.environ.get("NEWSROOM_DESK_TIME_ZONE", "Asia/Riyadh")
 # An edit lock lapses this many seconds after the editor's page stops sending its heartbeat.
 NEWSROOM_EDIT_LOCK_SECONDS = int(os.environ.get("NEWSROOM_EDIT_LOCK_SECONDS", "120"))
 # How long a shared preview link works (seconds; default 48 hours).
 NEWSROOM_PREVIEW_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_MAX_AGE", str(48 * 3600)))
-MIDDLEWARE.insert(MIDDLEWARE.index("articles.middleware.AdminLanguageMiddleware") + 1,
-                  "articles.middleware.DeskTimeZoneMiddleware")
-# --- end desk ---
 
-# image uploads are capped in bytes and in pixels (decoded size).
+# Image uploads are capped in bytes and in pixels (decoded size).
 NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000))

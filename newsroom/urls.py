@@ -4,13 +4,18 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from articles import views as article_views
+from articles.context_processors import site_name
 from articles.sitemaps import SITEMAPS, news_sitemap
 
-admin.site.site_header = "نيوزروم — غرفة الأخبار"
-admin.site.site_title = "نيوزروم"
-admin.site.index_title = "إدارة المحتوى"
+# The admin names the outlet as the site does (NEWSROOM_SITE_NAME[_EN]), in the desk's language.
+admin.site.site_title = lazy(site_name, str)()
+admin.site.site_header = format_lazy("{} — {}", admin.site.site_title, _("غرفة الأخبار"))
+admin.site.index_title = _("إدارة المحتوى")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Byline
 from .base import NormalisedSearchMixin, TranslatedAdmin
@@ -33,6 +34,6 @@ class ArticleAdmin(
     inlines = [BylineInline]
     fieldsets = (
         (None, {"fields": ("kicker", "headline", "standfirst", "body")}),
-        ("التصنيف", {"fields": ("section", "dateline", "tags", "lead_image", "award_wins")}),
-        ("النشر", {"fields": ("status", "published_at_desk", "slug")}),
+        (_("التصنيف"), {"fields": ("section", "dateline", "tags", "lead_image", "award_wins")}),
+        (_("النشر"), {"fields": ("status", "published_at_desk", "slug")}),
     )

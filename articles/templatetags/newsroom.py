@@ -1,4 +1,15 @@
+"""The reader pages' template filters and tags: dates, reading time, head tags, sharing."""
+
+from urllib.parse import quote, urlencode
+
 from django import template
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
+
+from .. import dates as _dates
+from ..structured_data import as_script, news_article
 
 register = template.Library()
 
@@ -8,9 +19,6 @@ def get_item(mapping, key):
     """`mapping|get_item:key` — a dict lookup with a variable key."""
     return (mapping or {}).get(key)
 
-
-# --- reader pages: dates and reading time -------------------------------------------
-from .. import dates as _dates  # noqa: E402
 
 
 @register.filter
@@ -30,18 +38,10 @@ WORDS_PER_MINUTE = 180  # Arabic news prose, read on screen
 
 @register.filter
 def reading_time(body):
-    """`article.body|reading_time` — "4 دقائق" / "4 min", with Arabic number agreement."""
-    from django.utils.html import strip_tags
-    from django.utils.translation import get_language
-
+    """`article.body|reading_time` — "4 دقائق" / "4 min": gettext picks the plural form
+    (Arabic has six; locale/ar holds them)."""
     minutes = max(1, -(-len(strip_tags(body or "").split()) // WORDS_PER_MINUTE))
-    if get_language() == "en":
-        return f"{minutes} min read"
-    if minutes == 1:
-        return "دقيقة واحدة"
-    if minutes == 2:
-        return "دقيقتان"
-    return f"{minutes} {'دقائق' if minutes <= 10 else 'دقيقة'}"
+    return ngettext("دقيقة واحدة", "%(count)s دقيقة", minutes) % {"count": minutes}
 
 
 @register.simple_tag(takes_context=True)
@@ -54,8 +54,6 @@ def absolute(context, url):
 @register.simple_tag(takes_context=True)
 def share_links(context, article):
     """Plain share links (no third-party script): [(name, href), …]."""
-    from urllib.parse import quote, urlencode
-
     url = absolute(context, article.get_absolute_url())
     title = article.headline
     return [
@@ -70,18 +68,12 @@ def share_links(context, article):
 @register.simple_tag(takes_context=True)
 def news_article_jsonld(context, article):
     """`{% news_article_jsonld article %}` — the story's schema.org NewsArticle script."""
-    from django.utils.safestring import mark_safe
-
-    from ..structured_data import as_script, news_article
-
     return mark_safe(as_script(news_article(article, context["request"])))
 
 
 @register.inclusion_tag("articles/_head.html", takes_context=True)
 def reader_head(context, title="", description="", image="", kind="website"):
     """Canonical URL, hreflang alternates, feeds, Open Graph and Twitter card tags."""
-    from django.templatetags.static import static
-
     request = context.get("request")
     editions = context.get("editions") or context.get("default_editions") or {}
     build = request.build_absolute_uri if request else (lambda url: url)
