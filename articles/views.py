@@ -7,6 +7,7 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, override
 
 from .models import Article, Author, Award, AwardWin, Organisation, Section, Tag
@@ -163,8 +164,9 @@ def organisation_detail(request, slug):
 
 
 def robots_txt(request):
-    sitemap = request.build_absolute_uri("/sitemap.xml")
+    sitemap = request.build_absolute_uri(reverse("sitemap_index"))
+    news = request.build_absolute_uri(reverse("sitemap_news"))
     lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /preview/",
              "Disallow: /en/preview/", "",
-             f"Sitemap: {sitemap}", ""]
+             f"Sitemap: {sitemap}", f"Sitemap: {news}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
