@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from . import dates
-from .languages import codes as language_codes
 from .context_processors import site_name
+from .languages import codes as language_codes
 from .models import Article, Author, Award, Section
 
 NEWS_WINDOW = datetime.timedelta(days=2)
