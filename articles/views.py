@@ -5,12 +5,13 @@ from urllib.parse import unquote
 from django.core.paginator import Paginator
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, override
 
-from .models import Article, Author, Award, AwardWin, Organisation, Section, Tag
+from .languages import slug_lookup
+from .models import Article, Author, Award, AwardWin, OldSlug, Organisation, Section, Tag
 
 PAGE_SIZE = 20
 HOME_LATEST = 10  # stories under the lead on the front page
@@ -37,8 +38,14 @@ def _editions(obj):
     return editions
 
 
-def _by_slug(model, slug):
-    return get_object_or_404(model, Q(slug_ar=slug) | Q(slug_en=slug))
+def _by_slug(model, slug, queryset=None):
+    """The row with this slug in any edition, or the one that had it (then the page's
+    canonical check answers a 301 to its current URL)."""
+    queryset = model._default_manager.all() if queryset is None else queryset
+    found = queryset.filter(slug_lookup(slug)).first() or OldSlug.objects.owner(model, slug)
+    if found is None:
+        raise Http404
+    return found
 
 
 def home(request):
@@ -134,9 +141,8 @@ def tag_detail(request, slug):
 
 
 def award_detail(request, slug):
-    award = get_object_or_404(
-        Award.objects.select_related("awarding_body").prefetch_related("categories"),
-        Q(slug_ar=slug) | Q(slug_en=slug),
+    award = _by_slug(
+        Award, slug, Award.objects.select_related("awarding_body").prefetch_related("categories")
     )
     wins = AwardWin.objects.filter(category__award=award).select_related("category", "organisation")
     coverage = (

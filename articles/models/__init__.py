@@ -5,6 +5,7 @@ from .awards import Award, AwardCategory, AwardWin, Organisation
 from .corrections import Correction
 from .images import Image
 from .people import Author
+from .slugs import OldSlug
 from .taxonomy import Section, Tag
 from .workflow import EditLock, WorkflowEvent
 
@@ -19,6 +20,7 @@ __all__ = [
     "Correction",
     "EditLock",
     "Image",
+    "OldSlug",
     "Organisation",
     "Section",
     "Tag",
