@@ -35,6 +35,24 @@ HIJRI_MONTHS = {
            "Dhu al-Hijjah"],
 }
 
+# How the pieces are put together in each language (Saudi convention: Hijri first).
+PATTERNS = {
+    "ar": {
+        "gregorian": "{day} {month} {year}م",
+        "hijri": "{day} {month} {year}هـ",
+        "both": "{weekday} {hijri} الموافق {gregorian}",
+        "gregorian_only": "{weekday} {gregorian}",
+        "with_time": "{text}، {time}",
+    },
+    "en": {
+        "gregorian": "{day} {month} {year}",
+        "hijri": "{day} {month} {year} AH",
+        "both": "{weekday} {hijri} ({gregorian})",
+        "gregorian_only": "{weekday} {gregorian}",
+        "with_time": "{text}, {time}",
+    },
+}
+
 
 def _language(language):
     language = (language or get_language() or "ar").split("-")[0]
@@ -61,22 +79,20 @@ def format_date(value, language=None, with_time=True):
         day, time = value.date(), value.strftime("%H:%M")
     else:
         day, time, with_time = value, "", False
-    weekday = WEEKDAYS[language][day.weekday()]
-    month = GREGORIAN_MONTHS[language][day.month - 1]
     h = hijri(day)
-    if language == "ar":
-        gregorian = f"{day.day} {month} {day.year}م"
-        if h:
-            text = f"{weekday} {h[2]} {HIJRI_MONTHS['ar'][h[1] - 1]} {h[0]}هـ الموافق {gregorian}"
-        else:
-            text = f"{weekday} {gregorian}"
-        return f"{text}، {time}" if with_time else text
-    gregorian = f"{day.day} {month} {day.year}"
+    words = {
+        "weekday": WEEKDAYS[language][day.weekday()],
+        "gregorian": PATTERNS[language]["gregorian"].format(
+            day=day.day, month=GREGORIAN_MONTHS[language][day.month - 1], year=day.year
+        ),
+        "time": time,
+    }
     if h:
-        text = f"{weekday} {h[2]} {HIJRI_MONTHS['en'][h[1] - 1]} {h[0]} AH ({gregorian})"
-    else:
-        text = f"{weekday} {gregorian}"
-    return f"{text}, {time}" if with_time else text
+        words["hijri"] = PATTERNS[language]["hijri"].format(
+            day=h[2], month=HIJRI_MONTHS[language][h[1] - 1], year=h[0]
+        )
+    text = PATTERNS[language]["both" if h else "gregorian_only"].format(**words)
+    return PATTERNS[language]["with_time"].format(text=text, **words) if with_time else text
 
 
 def iso(value):

@@ -5,13 +5,14 @@ the award's page and the organisation's page all come from the same facts.
 """
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .slugs import fill_translated_slugs
+from .slugs import PublicPageMixin
 
 
-class Organisation(models.Model):
+class Organisation(PublicPageMixin, models.Model):
+    page_url_name = "articles:organisation"
+
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("جهة حكومية")
         COMPANY = "company", _("شركة")
@@ -35,15 +36,10 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        fill_translated_slugs(self)
-        super().save(*args, **kwargs)
 
-    def get_absolute_url(self):
-        return reverse("articles:organisation", kwargs={"slug": self.slug})
+class Award(PublicPageMixin, models.Model):
+    page_url_name = "articles:award"
 
-
-class Award(models.Model):
     name = models.CharField(_("اسم الجائزة"), max_length=200)
     slug = models.SlugField(
         _("المعرّف في الرابط"), max_length=200, unique=True, null=True, blank=True,
@@ -62,13 +58,6 @@ class Award(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        fill_translated_slugs(self)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:award", kwargs={"slug": self.slug})
 
 
 class AwardCategory(models.Model):

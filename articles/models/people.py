@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..arabic import normalize
-from .slugs import fill_translated_slugs
+from .slugs import PublicPageMixin
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -15,7 +14,9 @@ class AuthorQuerySet(models.QuerySet):
         return self.filter(name_key=normalize(name))
 
 
-class Author(models.Model):
+class Author(PublicPageMixin, models.Model):
+    page_url_name = "articles:author"
+
     name = models.CharField(_("الاسم"), max_length=150)
     slug = models.SlugField(
         _("المعرّف في الرابط"), max_length=150, unique=True, null=True, blank=True,
@@ -43,8 +44,4 @@ class Author(models.Model):
 
     def save(self, *args, **kwargs):
         self.name_key = normalize(self.name_ar)
-        fill_translated_slugs(self)
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})

@@ -3,6 +3,7 @@ slugs of renamed sections, tags, authors, awards and organisations, so their lin
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..arabic import arabic_slugify
@@ -34,12 +35,14 @@ class OldSlug(models.Model):
         return self.slug
 
 
-def fill_translated_slugs(instance, source="name", unique=True):
+def fill_translated_slugs(instance, source="name", unique=True, usable=None):
     """Give each language a slug made from that language's `source` text, if it has none.
 
     Empty translations stay NULL, so two untranslated rows never collide on a unique slug.
-    For unique slugs (the ones a URL finds a row by), a slug changed by an editor leaves its
-    old value in OldSlug, so links to it keep answering.
+    `usable(language, slug)`, when given, rules out slugs the site cannot serve (a section
+    called "Search" must not become /en/search/, which is the search page): the next
+    numbered slug is taken instead. For unique slugs (the ones a URL finds a row by), a slug
+    changed by an editor leaves its old value in OldSlug, so links to it keep answering.
     """
     model = type(instance)
     for lang, _name in settings.LANGUAGES:
@@ -52,7 +55,9 @@ def fill_translated_slugs(instance, source="name", unique=True):
             if slug and unique:
                 others = model._default_manager.exclude(pk=instance.pk)
                 n = 2
-                while others.filter(**{field: slug}).exists():
+                while others.filter(**{field: slug}).exists() or (usable and not usable(lang, slug)):
+                    if n > 100:  # nothing numbered is usable either: leave it to the editor
+                        raise ValueError(f"No usable slug for {base!r}")
                     slug = f"{base}-{n}"
                     n += 1
         setattr(instance, field, slug)
@@ -69,3 +74,22 @@ def remember_old_slugs(instance):
         old = stored.get(field)
         if old and old != getattr(instance, field):
             OldSlug.objects.get_or_create(kind=model._meta.label_lower, object_id=instance.pk, slug=old)
+
+
+class PublicPageMixin:
+    """A named thing with a page of its own (section, tag, author, award, organisation):
+    a slug per edition, made from its name on save, and the URL of its page.
+
+    `page_url_name` names the page's URL pattern; `slug_is_usable(language, slug)` may rule
+    out slugs the site cannot serve.
+    """
+
+    page_url_name = None
+    slug_is_usable = None
+
+    def save(self, *args, **kwargs):
+        fill_translated_slugs(self, usable=self.slug_is_usable)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(self.page_url_name, kwargs={"slug": self.slug})
