@@ -1,10 +1,14 @@
 """The search page: /search/?q= (Arabic edition), /en/search/?q= (English edition)."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.translation import get_language, override
 
 from . import search
+from .languages import codes
 
 RESULTS_PER_PAGE = 10
 
@@ -12,7 +16,10 @@ RESULTS_PER_PAGE = 10
 def search_page(request):
     language = get_language()
     query = search.parse(request.GET.get("q", ""))
-    context = {"query": query, "q": query.text, "max_length": search.MAX_QUERY_LENGTH}
+    context = {
+        "query": query, "q": query.text, "max_length": search.MAX_QUERY_LENGTH,
+        "editions": _editions(query.text),
+    }
     if query:
         # The folded columns are for matching only: no need to fetch them.
         stories = search.search(query, language).for_listing()
@@ -31,3 +38,12 @@ def search_page(request):
         if not results and page.number == 1:
             context["suggestion"] = search.suggest(query, language)
     return render(request, "articles/search.html", context)
+
+
+def _editions(text):
+    """The same search in each edition: the language link keeps the reader's words."""
+    editions = {}
+    for code in codes():
+        with override(code):
+            editions[code] = reverse("articles:search") + (f"?{urlencode({'q': text})}" if text else "")
+    return editions
