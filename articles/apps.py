@@ -8,6 +8,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("الأخبار")
 
     def ready(self):
-        from . import search
+        # Imported here, when the models are ready: the receivers keep search columns right.
+        from . import signals
 
-        search.connect_signals()
+        signals.connect()

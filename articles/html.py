@@ -1,6 +1,7 @@
 """Story bodies are HTML; only this allow-list of it is ever stored or shown."""
 
 import nh3
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "a", "strong", "em", "b", "i",
@@ -26,3 +27,8 @@ def sanitise_body(html):
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+def plain_text(html):
+    """A body's words without its markup (for search and snippets; never for display as HTML)."""
+    return strip_tags(html or "").replace("\xa0", " ")

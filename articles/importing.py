@@ -179,6 +179,8 @@ def import_story(path, *, publish=False, section=None, headline=None):
         Byline(article=article, author=find_or_create_author(name), position=position)
         for position, name in enumerate(story.authors)
     )
+    # bulk_create sends no signals: put the reporters' names in the story's search columns.
+    Article.objects.filter(pk=article.pk).refresh_search_columns()
 
     # A derived headline is a placeholder: such a story waits for an editor, never goes out.
     published = False

@@ -17,15 +17,15 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from . import publishing, search
+from . import publishing
 from .dates import desk_time
 from .models import Article, Byline
+from .models.search_columns import SEARCH_FIELDS
 
 # Bookkeeping that changes on every save or is derived from the text (the desk's version
 # counter, the search columns): it means nothing in a comparison and is never restored.
 NOT_VERSIONED = (
-    "updated_at", "created_at", "version", "last_edited_by", "import_source",
-    *(f"search_{part}_{language}" for part in ("headline", "body", "names") for language in ("ar", "en")),
+    "updated_at", "created_at", "version", "last_edited_by", "import_source", *SEARCH_FIELDS,
 )
 
 # What a restore writes back, per language (status and publication time are the workflow's).
@@ -121,7 +121,7 @@ def restore(article, version, user=None):
             )
             # bulk_create sends no signals: bring the byline names in search up to date here.
             getattr(article, "_prefetched_objects_cache", {}).pop("bylines", None)
-            search.refresh([article])
+            Article.objects.filter(pk=article.pk).refresh_search_columns()
         reversion.add_to_revision(article)
         if user is not None and user.is_authenticated:
             reversion.set_user(user)

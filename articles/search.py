@@ -1,8 +1,9 @@
 """Site search: one service for both editions and both databases.
 
-Each story keeps its searchable text in plain columns (search_headline_*, search_body_*,
-search_names_* for each edition), written by `articles.arabic.index_text`: the folded words,
-then their stems/lemma keys (" word word … ~key ~key … "). The query goes through the same
+Each story keeps its searchable text in plain columns per edition (search_headline_*,
+search_body_*, search_names_*), kept by the model layer (`articles/models/search_columns.py`)
+with `articles.arabic.index_text`: the folded words, then their stems/lemma keys
+(" word word … ~key ~key … "); this module only reads them. The query goes through the same
 analysis, so فاطمه/فاطمة, الأولى/الاولى, tashkeel, clitics (وبالجائزة) and broken plurals
 (جوائز/جائزة) meet, and both databases run the same matching and the same ranking:
 
@@ -24,14 +25,16 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .arabic import KEY_MARK, index_text, keys, normalize
+from .arabic import KEY_MARK, keys, normalize
 from .arabic import words as folded_words
+from .html import plain_text
+from .models import Article, Author
+from .models.search_columns import search_fields
 
-LANGUAGES = ("ar", "en")
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 SNIPPET_WORDS = 40
@@ -41,59 +44,6 @@ WEIGHTS = (("headline", 3), ("names", 2), ("body", 1))
 EXACT_FACTOR = 4
 # The last word typed matches the start of longer words only from this many letters.
 PREFIX_MIN = 4
-
-
-def search_fields(language):
-    return [f"search_{part}_{language}" for part in ("headline", "body", "names")]
-
-
-SEARCH_FIELDS = [field for language in LANGUAGES for field in search_fields(language)]
-
-
-# --- Keeping the columns filled -------------------------------------------------------
-
-
-def _plain(html):
-    return strip_tags(html or "").replace("\xa0", " ")
-
-
-def fill_search_columns(article):
-    """Set the article's search columns from its current text (does not save).
-
-    Names (byline, tags, section) need the article to exist; a new story gets them on the
-    signal that follows its first byline.
-    """
-    names = {language: [] for language in LANGUAGES}
-    if article.pk:
-        prefetched = getattr(article, "_prefetched_objects_cache", {})
-        bylines = article.bylines.all() if "bylines" in prefetched else article.bylines.select_related("author")
-        for line in bylines:
-            for language in LANGUAGES:
-                names[language].append(getattr(line.author, f"name_{language}") or "")
-        for tag in article.tags.all():
-            for language in LANGUAGES:
-                names[language].append(getattr(tag, f"name_{language}") or "")
-    for language in LANGUAGES:
-        def value(field, language=language):
-            return getattr(article, f"{field}_{language}", "") or ""
-
-        setattr(article, f"search_headline_{language}", index_text(
-            value("headline"), value("kicker"), value("standfirst")
-        ))
-        setattr(article, f"search_body_{language}", index_text(value("dateline"), _plain(value("body"))))
-        setattr(article, f"search_names_{language}", index_text(*names[language]))
-
-
-def refresh(articles):
-    """Recompute and store the search columns of `articles` (after a byline/tag change)."""
-    from .models import Article
-
-    for article in articles:
-        fill_search_columns(article)
-        # Only the search columns: this must not touch updated_at or re-run save() rules.
-        Article.objects.filter(pk=article.pk).update(
-            **{field: getattr(article, field) for field in SEARCH_FIELDS}
-        )
 
 
 # --- Reading a query ------------------------------------------------------------------
@@ -190,8 +140,6 @@ def _rank(query, language):
 
 def search(query, language="ar"):
     """Published stories matching `query` (a Query from parse()), best first."""
-    from .models import Article
-
     stories = Article.objects.published().in_edition(language)
     if not query:
         return stories.none()
@@ -244,8 +192,6 @@ SUGGESTION_CUTOFF = 0.75
 
 def _vocabulary(language):
     """{folded word: the word as written} from the latest stories of the edition."""
-    from .models import Article, Author
-
     stories = Article.objects.published().in_edition(language).order_by("-published_at", "-id")
     latest = stories[:SUGGESTION_STORIES]
     texts = latest.values_list(f"headline_{language}", f"standfirst_{language}", f"body_{language}")
@@ -254,7 +200,7 @@ def _vocabulary(language):
     )
     vocabulary = {}
     for text in [*(part for row in texts for part in row), *names]:
-        for written in _WRITTEN_WORD.findall(_plain(text)):
+        for written in _WRITTEN_WORD.findall(plain_text(text)):
             folded = normalize(written)
             if len(folded) > 2:
                 vocabulary.setdefault(folded, _STRIP_MARKS.sub("", written))
@@ -363,7 +309,7 @@ def highlight(text, query):
 
 def snippet(article, query, words=SNIPPET_WORDS):
     """A passage of the story around the first match, highlighted; the standfirst otherwise."""
-    for text in (article.standfirst, _plain(article.body)):
+    for text in (article.standfirst, plain_text(article.body)):
         text = " ".join((text or "").split())
         spans = _spans(text, query)
         if not spans:
@@ -376,61 +322,5 @@ def snippet(article, query, words=SNIPPET_WORDS):
         if len(before) > 8:
             passage = "…" + passage
         return highlight(passage, query)
-    fallback = " ".join((article.standfirst or _plain(article.body)).split())
+    fallback = " ".join((article.standfirst or plain_text(article.body)).split())
     return highlight(Truncator(fallback).words(words, truncate="…"), query)
-
-
-# --- Signals: names live in other tables ----------------------------------------------
-
-
-def _byline_changed(sender, instance, **kwargs):
-    from .models import Article
-
-    if kwargs.get("raw"):
-        return
-    refresh(Article.objects.filter(pk=instance.article_id))
-
-
-def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    from .models import Article, Tag
-
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if not reverse:
-        refresh([instance])
-    elif isinstance(instance, Tag):
-        # tag.articles.add(...): pk_set are articles (None on clear: already detached).
-        refresh(Article.objects.filter(pk__in=pk_set or ()))
-
-
-def _name_changed(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
-    """An author or tag renamed: their stories must be found under the new name."""
-    if created or raw:
-        return
-    if update_fields is not None and not any(field.startswith("name") for field in update_fields):
-        return  # a save that cannot have changed the name
-    refresh(instance.articles.all())
-
-
-def connect_signals():
-    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-
-    from .models import Article, Author, Byline, Tag
-
-    post_save.connect(_byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
-    post_delete.connect(_byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
-    m2m_changed.connect(_tags_changed, sender=Article.tags.through, dispatch_uid="search-tags")
-    post_save.connect(_name_changed, sender=Author, dispatch_uid="search-author-renamed")
-    post_save.connect(_name_changed, sender=Tag, dispatch_uid="search-tag-renamed")
-    pre_delete.connect(_tag_deleted, sender=Tag, dispatch_uid="search-tag-deleted")
-
-
-def _tag_deleted(sender, instance, **kwargs):
-    from .models import Article
-
-    # Run after the delete commits its m2m rows away: remember the stories now.
-    stories = list(Article.objects.filter(tags=instance))
-    if stories:
-        from django.db import transaction
-
-        transaction.on_commit(lambda: refresh(Article.objects.filter(pk__in=[s.pk for s in stories])))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..locks import display_name
 from ..models import Article, Byline
+from ..models.search_columns import SEARCH_FIELDS
 from ..publishing import SCHEDULED, status_label
 
 
@@ -60,11 +61,9 @@ class StoryListMixin:
     list_display_links = ("headline",)
     list_filter = (StatusFilter, "section", AuthorFilter, ("published_at", admin.DateFieldListFilter))
     search_fields = ("headline_ar", "headline_en", "standfirst_en", "body_en")
-    # The stored, normalised search columns (articles/search.py): headline, kicker and
-    # standfirst; dateline and body; byline and tag names — in both editions.
-    normalised_search_fields = tuple(
-        f"search_{part}_{language}" for language in ("ar", "en") for part in ("headline", "body", "names")
-    )
+    # The stored, normalised search columns (articles/models/search_columns.py): headline,
+    # kicker and standfirst; dateline and body; byline and tag names — in every edition.
+    normalised_search_fields = tuple(SEARCH_FIELDS)
     list_select_related = ("section", "lead_image", "last_edited_by")
     list_per_page = 50
 

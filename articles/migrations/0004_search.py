@@ -1,18 +1,69 @@
-"""Search columns on Article, filled for existing stories; search indexes on PostgreSQL."""
+"""Search columns on Article, filled for existing stories; search indexes on PostgreSQL.
 
+The fill carries a frozen copy of the normaliser (articles/arabic.py) and of the column
+rules (articles/models/search_columns.py) as they were when this migration was written:
+a migration is history and imports no app module, so later changes there cannot break a
+fresh `migrate`. `manage.py fill_search_columns` refills with today's rules.
+"""
+
+import re
+import unicodedata
+
+from django.contrib.postgres.indexes import GinIndex
 from django.db import migrations, models
+from django.utils.html import strip_tags
+
+LANGUAGES = ("ar", "en")
+BATCH = 500
+SEARCH_FIELDS = [f"search_{part}_{language}" for language in LANGUAGES for part in ("headline", "body", "names")]
+
+_TASHKEEL = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]"
+_INVISIBLE = "[\u0640\u200b-\u200f\u061c\u2066-\u2069\u202a-\u202e\ufeff]"
+_STRIP = re.compile(f"{_TASHKEEL}|{_INVISIBLE}")
+_FOLD = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ؤ": "و", "ئ": "ي", "ة": "ه",
+        "ی": "ي", "ک": "ك",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def _normalize(text):
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    text = _STRIP.sub("", text)
+    text = text.translate(_FOLD).casefold()
+    return _SPACES.sub(" ", text).strip()
+
+
+def _fill_columns(article):
+    names = {language: [] for language in LANGUAGES}
+    for named in [line.author for line in article.bylines.all()] + list(article.tags.all()):
+        for language in LANGUAGES:
+            names[language].append(getattr(named, f"name_{language}") or "")
+    for language in LANGUAGES:
+        def text(*fields, language=language):
+            return " ".join(getattr(article, f"{field}_{language}") or "" for field in fields)
+
+        body = strip_tags(text("body")).replace("\xa0", " ")
+        setattr(article, f"search_headline_{language}", _normalize(text("headline", "kicker", "standfirst")))
+        setattr(article, f"search_body_{language}", _normalize(" ".join((text("dateline"), body))))
+        setattr(article, f"search_names_{language}", _normalize(" ".join(names[language])))
 
 
 def fill(apps, schema_editor):
-    """Existing stories get their search columns (the same code Article.save runs)."""
-    from articles.search import SEARCH_FIELDS, fill_search_columns
-
+    """Existing stories get their search columns."""
     Article = apps.get_model("articles", "Article")
+    stories = Article.objects.order_by("pk").prefetch_related("bylines__author", "tags")
     batch = []
-    for article in Article.objects.all().iterator(chunk_size=500):
-        fill_search_columns(article)
+    for article in stories.iterator(chunk_size=BATCH):
+        _fill_columns(article)
         batch.append(article)
-        if len(batch) >= 500:
+        if len(batch) >= BATCH:
             Article.objects.bulk_update(batch, SEARCH_FIELDS)
             batch = []
     if batch:
@@ -29,14 +80,12 @@ def _vector_sql(language):
 
 
 def _trigram_indexes():
-    from django.contrib.postgres.indexes import GinIndex
-
     return [
         GinIndex(
             fields=[f"search_{part}_{language}"], opclasses=["gin_trgm_ops"],
             name=f"article_search_{part}_{language}_trgm",
         )
-        for language in ("ar", "en") for part in ("headline", "body", "names")
+        for language in LANGUAGES for part in ("headline", "body", "names")
     ]
 
 
@@ -46,7 +95,7 @@ def add_postgres_search(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for language in ("ar", "en"):
+    for language in LANGUAGES:
         # Generated and stored: kept in step by PostgreSQL itself, ranked without re-parsing.
         schema_editor.execute(
             f"ALTER TABLE articles_article ADD COLUMN search_vector_{language} tsvector "
@@ -67,7 +116,7 @@ def remove_postgres_search(apps, schema_editor):
     Article = apps.get_model("articles", "Article")
     for index in _trigram_indexes():
         schema_editor.remove_index(Article, index)
-    for language in ("ar", "en"):
+    for language in LANGUAGES:
         schema_editor.execute(f"ALTER TABLE articles_article DROP COLUMN search_vector_{language}")
 
 class Migration(migrations.Migration):

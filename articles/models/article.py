@@ -9,10 +9,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..html import sanitise_body
+from ..languages import localized
+from .search_columns import SEARCH_FIELDS, SearchColumns, SearchColumnsQuerySet
 from .slugs import fill_translated_slugs
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(SearchColumnsQuerySet):
     def published(self, at=None):
         """The public's view of the archive: published, and due by now (or by `at`).
 
@@ -49,23 +51,19 @@ class ArticleQuerySet(models.QuerySet):
     def without_text(self):
         """For lists that show headlines and links only (sitemaps, front-page blocks,
         related stories): bodies and the folded search columns stay in the database."""
-        from ..search import SEARCH_FIELDS
-
-        return self.defer("body", "body_ar", "body_en", *SEARCH_FIELDS)
+        return self.defer("body", *localized("body"), *SEARCH_FIELDS)
 
     def for_listing(self):
         """What a list of stories needs, fetched in a fixed number of queries.
 
         The folded search columns are as long as the bodies and never shown: lists leave
         them in the database."""
-        from ..search import SEARCH_FIELDS
-
         return self.select_related("section", "lead_image").prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         ).defer(*SEARCH_FIELDS)
 
 
-class Article(models.Model):
+class Article(SearchColumns):
     class Status(models.TextChoices):
         DRAFT = "draft", _("مسودة")
         REVIEW = "review", _("قيد المراجعة")
@@ -118,16 +116,8 @@ class Article(models.Model):
     version = models.PositiveIntegerField(_("رقم النسخة"), default=0, editable=False)
     # --- end desk ---
 
-    # --- search (articles/search.py) ---
-    # The story's words as the Arabic normaliser folds them, per edition: what site search
-    # matches against. Filled on save and when bylines or tags change; never shown.
-    search_headline_ar = models.TextField(blank=True, default="", editable=False)
-    search_body_ar = models.TextField(blank=True, default="", editable=False)
-    search_names_ar = models.TextField(blank=True, default="", editable=False)
-    search_headline_en = models.TextField(blank=True, default="", editable=False)
-    search_body_en = models.TextField(blank=True, default="", editable=False)
-    search_names_en = models.TextField(blank=True, default="", editable=False)
-    # --- end search ---
+    # The search columns (search_headline_ar, …) come from SearchColumns: the story's words
+    # folded for site search, refilled on save and when bylines or tags change.
 
     objects = ArticleQuerySet.as_manager()
 
@@ -148,8 +138,7 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
-        for lang in ("ar", "en"):
-            field = f"body_{lang}"
+        for field in localized("body"):
             setattr(self, field, sanitise_body(getattr(self, field)))
         fill_translated_slugs(self, source="headline", unique=False)
         # --- desk: every save is a new version, so a form opened on an older one can tell ---
@@ -157,13 +146,7 @@ class Article(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         # --- end desk ---
-        # --- search: keep the folded search columns in step with the text ---
-        from ..search import SEARCH_FIELDS, fill_search_columns
-
-        fill_search_columns(self)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], *SEARCH_FIELDS}
-        # --- end search ---
+        # SearchColumns.save then refills the search columns from the sanitised text.
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
