@@ -3,7 +3,7 @@
 from .article import Article, ArticleQuerySet, Byline
 from .awards import Award, AwardCategory, AwardWin, Organisation
 from .corrections import Correction
-from .images import Image
+from .images import Image, Rendition
 from .people import Author
 from .slugs import OldSlug
 from .taxonomy import Section, Tag
@@ -22,6 +22,7 @@ __all__ = [
     "Image",
     "OldSlug",
     "Organisation",
+    "Rendition",
     "Section",
     "Tag",
     "WorkflowEvent",

@@ -10,7 +10,7 @@ from articles.models import Article, Author, OldSlug, Section, Tag
 
 SEED_SLUG = "أمانة-عسير-تحصد-درع-الحكومة-الذكية-العربية-في-فئتين"
 OLD_SEED_SLUG = "امانه-عسير-تحصد-درع-الحكومه-الذكيه-العربيه-في-فيتين"
-migration = importlib.import_module("articles.migrations.0006_readable_slugs")
+migration = importlib.import_module("articles.migrations.0007_readable_slugs")
 
 
 @pytest.mark.django_db

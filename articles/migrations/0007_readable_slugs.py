@@ -100,7 +100,7 @@ def _folded_slug(text, max_length, old):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_images_upload'),
+        ('articles', '0006_renditions'),
     ]
 
     operations = [
