@@ -1,7 +1,6 @@
 """RSS 2.0 and Atom feeds: the whole site, each section, each author, in the active edition."""
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -10,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .context_processors import site_name
+from .languages import slug_lookup
 from .models import Article, Author, Section
 
 FEED_SIZE = 30
@@ -73,15 +73,23 @@ class LatestAtom(LatestRss):
     subtitle = LatestRss.description
 
 
-class SectionRss(LatestRss):
+class OwnedFeedMixin:
+    """A feed of one section's or one author's stories: found by a slug of either edition."""
+
+    owner_model = None
+
     def get_object(self, request, slug):
-        return get_object_or_404(Section, Q(slug_ar=slug) | Q(slug_en=slug))
+        return get_object_or_404(self.owner_model, slug_lookup(slug))
 
     def title(self, obj=None):
         return self.as_text(f"{obj.name} — {site_name()}")
 
     def link(self, obj=None):
         return obj.get_absolute_url()
+
+
+class SectionRss(OwnedFeedMixin, LatestRss):
+    owner_model = Section
 
     def description(self, obj=None):
         return self.as_text(obj.name)
@@ -96,15 +104,8 @@ class SectionAtom(SectionRss):
     feed_type = Atom1Feed
 
 
-class AuthorRss(LatestRss):
-    def get_object(self, request, slug):
-        return get_object_or_404(Author, Q(slug_ar=slug) | Q(slug_en=slug))
-
-    def title(self, obj=None):
-        return self.as_text(f"{obj.name} — {site_name()}")
-
-    def link(self, obj=None):
-        return obj.get_absolute_url()
+class AuthorRss(OwnedFeedMixin, LatestRss):
+    owner_model = Author
 
     def description(self, obj=None):
         return self.as_text(obj.bio or obj.name)

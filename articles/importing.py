@@ -24,12 +24,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils.html import escape
 
 from . import publishing, revisions
 from .arabic import arabic_slugify, normalize
 from .cleaning import NUL, clean_line
+from .languages import slug_lookup
 from .models import Article, Author, Byline, Section, WorkflowEvent
 
 # Authors are separated by an Arabic or Latin comma, or by a standalone "و" (and);
@@ -219,9 +219,7 @@ def find_section(name_or_slug):
     """A section by its Arabic or English name or slug, spelt any way the normaliser folds."""
     key = normalize(name_or_slug)
     slug = arabic_slugify(name_or_slug)
-    for section in Section.objects.filter(
-        Q(slug_ar=slug) | Q(slug_en=slug) | Q(slug_ar=name_or_slug) | Q(slug_en=name_or_slug)
-    ):
+    for section in Section.objects.filter(slug_lookup(slug) | slug_lookup(name_or_slug)):
         return section
     for section in Section.objects.all():
         if key in (normalize(section.name_ar), normalize(section.name_en or "")):

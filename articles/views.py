@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 
-from .languages import slug_lookup
+from .languages import codes, slug_lookup
 from .models import Article, Author, Award, AwardWin, OldSlug, Organisation, Section, Tag
 
 PAGE_SIZE = 20
@@ -33,7 +33,7 @@ def _canonical_redirect(request, obj):
 def _editions(obj):
     """This object's URL in each language that has an edition of it."""
     editions = {}
-    for language in ("ar", "en"):
+    for language in codes():
         # Names fall back to Arabic, so people, awards and tags exist in every edition.
         if not hasattr(obj, "has_edition") or obj.has_edition(language):
             with override(language):
@@ -74,25 +74,27 @@ def article_detail(request, section, pk, slug=None):
     )
 
 
-def author_detail(request, slug):
-    author = _by_slug(Author, slug)
-    page = _listing(request, Article.objects.published().in_edition().filter(authors=author))
-    return _canonical_redirect(request, author) or render(
-        request, "articles/author_detail.html",
-        {"author": author, "page": page, "stories": page.object_list, "editions": _editions(author)},
+def _filed_under(request, model, slug, stories_of):
+    """The page of a section, tag or author: its stories, newest first, a page at a time
+    (template articles/<model>_detail.html, the object under the model's name)."""
+    owner = _by_slug(model, slug)
+    page = _listing(request, Article.objects.published().in_edition().filter(**{stories_of: owner}))
+    name = model._meta.model_name
+    return _canonical_redirect(request, owner) or render(
+        request, f"articles/{name}_detail.html",
+        {name: owner, "page": page, "stories": page.object_list, "editions": _editions(owner)},
     )
+
+
+def author_detail(request, slug):
+    return _filed_under(request, Author, slug, "authors")
 
 
 def section_detail(request, slug):
-    section = _by_slug(Section, slug)
-    page = _listing(request, Article.objects.published().in_edition().filter(section=section))
-    return _canonical_redirect(request, section) or render(
-        request, "articles/section_detail.html",
-        {"section": section, "page": page, "stories": page.object_list, "editions": _editions(section)},
-    )
+    return _filed_under(request, Section, slug, "section")
 
 
-# --- reader pages: archive, tags, awards, organisations, robots.txt ---------------------
+# Reader pages: archive, tags, awards, organisations, robots.txt.
 
 
 def section_blocks():
@@ -147,12 +149,7 @@ def archive(request):
 
 
 def tag_detail(request, slug):
-    tag = _by_slug(Tag, slug)
-    page = _listing(request, Article.objects.published().in_edition().filter(tags=tag))
-    return _canonical_redirect(request, tag) or render(
-        request, "articles/tag_detail.html",
-        {"tag": tag, "page": page, "stories": page.object_list, "editions": _editions(tag)},
-    )
+    return _filed_under(request, Tag, slug, "tags")
 
 
 def award_detail(request, slug):
