@@ -183,3 +183,58 @@ def test_the_imported_seed_story_and_its_author(demo):
     findings = copycheck.check(texts, people=[author.name_ar])
     replacements = {f.replacement for f in findings}
     assert {"الأولى", "الإلكتروني", "أمين", "إلى"} <= replacements
+
+
+def check_url():
+    from django.urls import reverse
+
+    return reverse("admin:articles_article_copy_check")
+
+
+@pytest.mark.django_db
+def test_the_desk_endpoint_checks_unsaved_text(reporter, login, author):
+    response = login(reporter).post(check_url(), {
+        "headline_ar": "المرة الاولى", "body_ar": "<p>كتبت فاطمه قرعه القحطاني\x00</p>",
+        "bylines-0-author": str(author.pk), "bylines-1-author": "abc",
+    })
+    assert response.status_code == 200
+    findings = response.json()["findings"]
+    assert {(f["field"], f["rule"], f["replacement"]) for f in findings} == {
+        ("headline_ar", "hamza", "الأولى"),
+        # The record itself is spelled فاطمه: the name matches it, only the house list speaks.
+        ("body_ar", "hamza", "فاطمة"),
+    }
+    assert all(f["message"] for f in findings)
+
+
+@pytest.mark.django_db
+def test_the_endpoint_names_rule_follows_the_byline(reporter, login):
+    from articles.models import Author
+
+    record = Author.objects.create(name_ar="سارة القحطاني")
+    data = {"body_ar": "<p>قالت ساره القحطانى</p>", "bylines-0-author": str(record.pk)}
+    [finding] = login(reporter).post(check_url(), data).json()["findings"]
+    assert (finding["rule"], finding["replacement"]) == ("names", "سارة القحطاني")
+    data["bylines-0-DELETE"] = "on"
+    findings = login(reporter).post(check_url(), data).json()["findings"]
+    assert findings == []
+
+
+@pytest.mark.django_db
+def test_the_endpoint_refuses_strangers_and_bad_input(reporter, login, django_user_model):
+    assert login(None).post(check_url(), {"body_ar": "x"}).status_code == 302
+    nobody = django_user_model.objects.create_user("nobody", password="x-desk-test-9", is_staff=True)
+    assert login(nobody).post(check_url(), {"body_ar": "x"}).status_code == 403
+    assert login(reporter).get(check_url()).status_code == 405
+    response = login(reporter).post(check_url(), {"body_ar": "ا" * 200_001})
+    assert response.status_code == 400
+    assert "أطول" in response.json()["error"]
+
+
+@pytest.mark.django_db
+def test_the_story_form_carries_the_panel_and_its_script(reporter, login):
+    from django.urls import reverse
+
+    page = login(reporter).get(reverse("admin:articles_article_add")).content.decode()
+    assert 'id="copy-check"' in page and check_url() in page
+    assert "articles/copy-check.js" in page and "articles/copy-check.css" in page
