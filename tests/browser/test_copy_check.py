@@ -28,7 +28,7 @@ def test_reporter_types_sees_the_finding_and_fixes_it(site, new_page, screenshot
     finding = panel.locator("li", has_text="الاولى")
     finding.wait_for()
     assert "الأولى" in finding.inner_text()
-    finding.get_by_role("button", name="تصحيح").click()
+    finding.get_by_role("button", name="صحّح").click()
     page.wait_for_function("document.getElementById('id_headline_ar').value === 'المرة الأولى في عسير'")
     panel.locator("li", has_text="الاولى").wait_for(state="detached")
 
@@ -42,7 +42,7 @@ def test_reporter_types_sees_the_finding_and_fixes_it(site, new_page, screenshot
     violations = axe_violations(page)
     assert [v for v in violations if any("copy-check" in target for target in v["targets"])] == []
     screenshot(page, "admin-copy-check")
-    body_finding.get_by_role("button", name="تصحيح").click()
+    body_finding.get_by_role("button", name="صحّح").click()
     page.wait_for_function("document.getElementById('id_body_ar').value.includes('وصل الوفد إلى المدينة')")
     assert "إلى" in body.inner_text()
     panel.locator("[data-copy-check-status]", has_text="لا ملاحظات").wait_for()
