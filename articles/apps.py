@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +13,10 @@ class ArticlesConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the desk's site (its home is the desk's front page)."""
+
+    default = False  # named in INSTALLED_APPS; "articles" itself stays ArticlesConfig
+    default_site = "articles.admin_site.NewsroomAdminSite"

@@ -65,7 +65,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    "articles.apps.NewsroomAdminConfig",  # django.contrib.admin with the desk's front page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
