@@ -96,3 +96,25 @@ def test_my_stories_filter_in_the_story_list(make_article, reporter, other_repor
     assert "بدأتُه أنا" in html and "باسمي في التوقيع" in html and "ليس لي" not in html
     assert "قصصي" in login(reporter).get(url).content.decode()
     assert started.pk
+
+
+@pytest.mark.django_db
+def test_a_new_story_offers_the_reporters_own_author_in_the_byline(reporter, other_reporter, login, section):
+    from articles.models import Author, Byline
+
+    me = Author.objects.create(name_ar="سارة المراسلة", user=reporter)
+    add = reverse("admin:articles_article_add")
+    form = login(reporter).get(add).context["inline_admin_formsets"][0].formset
+    assert form.forms[0].initial == {"author": me.pk}
+    assert "سارة المراسلة" in login(reporter).get(add).content.decode()
+    # Someone without an author record gets the empty byline row, as before.
+    other_form = login(other_reporter).get(add).context["inline_admin_formsets"][0].formset
+    assert other_form.forms[0].initial == {}
+    # Sent as offered, the story is saved with that byline.
+    response = login(reporter).post(add, {
+        "headline_ar": "خبر بتوقيعي", "body_ar": "<p>نص</p>", "section": section.pk, "status": "draft",
+        "bylines-TOTAL_FORMS": "1", "bylines-INITIAL_FORMS": "0", "bylines-MIN_NUM_FORMS": "1",
+        "bylines-MAX_NUM_FORMS": "1000", "bylines-0-author": str(me.pk), "bylines-0-position": "0",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(Byline.objects.filter(article__headline_ar="خبر بتوقيعي").values_list("author", flat=True)) == [me.pk]
