@@ -61,3 +61,18 @@ def test_admin_font_is_self_hosted():
     assert "http" not in css and "noto-naskh-arabic-arabic-400-normal.woff2" in css
     assert (root / "fonts" / "noto-naskh-arabic-arabic-400-normal.woff2").exists()
     assert (root / "img" / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+
+
+@pytest.mark.django_db
+def test_editors_link_an_author_to_a_reporter(editor, reporter, login):
+    from articles.models import Author
+
+    client = login(editor)
+    add = reverse("admin:articles_author_add")
+    page = client.get(add).content.decode()
+    assert "سارة المراسلة (reporter)" in page  # the desk's staff offered by name
+    response = client.post(add, {"name_ar": "سارة المراسلة", "name_en": "Sara", "user": reporter.pk})
+    assert response.status_code == 302
+    assert Author.objects.get(user=reporter).name_ar == "سارة المراسلة"
+    # A reporter may still not add authors.
+    assert login(reporter).get(add).status_code == 403
