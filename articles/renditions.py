@@ -1,128 +1,234 @@
-"""Responsive image renditions: smaller copies of an Image, made on demand and kept.
+"""Responsive image renditions: smaller cuts of an Image, made when it is saved, kept as rows.
 
-A rendition is the picture scaled to one width (400, 800, 1200 px; never upscaled), as WebP
-with a JPEG fallback, optionally cropped to a ratio (16x9, 4x3, 1x1, for cards and JSON-LD).
-Files live under MEDIA_ROOT/renditions/ with names derived from the source file's name, the
-width, the crop and the format, so the same request always gives the same file, a replaced
-upload gets new names (no stale caches), and nothing needs a database row.
+A rendition is the picture scaled to one width (400, 800, 1200 px; never upscaled), optionally
+cropped to a ratio (16:9 for cards and sharing; 4:3 and 1:1 as well for JSON-LD), in WebP or
+JPEG; CUTS says which an Image gets. Each is a `Rendition` row whose file lives in the default
+storage, reached only through the storage API (open, save, delete, url), never a filesystem
+path: S3 or any other backend works unchanged.
+
+Writing: `make_renditions()`, called after a picture is saved (articles/signals.py) and by the
+`make_renditions` command for pictures that existed before. Reading: `srcset()`, `best()`,
+`share_url()`, `listing()` only look at the picture's rows (prefetched with the picture, so no
+query and no storage call per picture) and never make one; with none, callers show the original.
 """
 
-import hashlib
+import io
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import PurePosixPath
 
-from django.conf import settings
-from django.core.files.storage import default_storage
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from PIL import Image as PillowImage
-from PIL import ImageOps
+from PIL import ImageOps, UnidentifiedImageError
+
+from .models import Rendition
 
 logger = logging.getLogger(__name__)
 
 WIDTHS = (400, 800, 1200)
-FORMATS = {"webp": ("WEBP", {"quality": 80, "method": 4}), "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True})}
 RATIOS = {"16x9": (16, 9), "4x3": (4, 3), "1x1": (1, 1)}
+ENCODERS = {
+    "webp": ("WEBP", {"quality": 80, "method": 4}),
+    "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
+}
+EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
 FOLDER = "renditions"
+# Pillow's errors for a file it cannot read or decode.
+UNREADABLE = (OSError, UnidentifiedImageError, ValueError, SyntaxError, PillowImage.DecompressionBombError)
 
 
 @dataclass(frozen=True)
-class Rendition:
-    name: str
-    width: int
-    height: int
-
-    @property
-    def url(self):
-        return default_storage.url(self.name)
+class Cut:
+    crop: str
+    widths: tuple
+    formats: tuple
 
 
-def _source_size(image):
-    if image.width and image.height:
-        return image.width, image.height
-    with image.file.open("rb") as handle, PillowImage.open(handle) as picture:
-        return picture.size
+# The reader's responsive pictures (whole for the lead picture, 16:9 for story cards, sharing
+# and the admin's thumbnails) and the 4:3 and 1:1 crops Google asks of a news article's image.
+CUTS = (
+    Cut("", WIDTHS, ("webp", "jpeg")),
+    Cut("16x9", WIDTHS, ("webp", "jpeg")),
+    Cut("4x3", (1200,), ("jpeg",)),
+    Cut("1x1", (1200,), ("jpeg",)),
+)
 
 
-def _target_size(source, width, ratio):
-    """The rendition's (width, height): cropped to `ratio`, never wider than the source."""
+def target_size(source, width, crop=""):
+    """The rendition's (width, height): cropped to `crop`, never wider than the source."""
     source_width, source_height = source
-    if ratio:
-        across, down = RATIOS[ratio]
+    if crop:
+        across, down = RATIOS[crop]
         crop_width = min(source_width, source_height * across // down)
-        crop_height = crop_width * down // across
-    else:
-        crop_width, crop_height = source_width, source_height
-    width = min(width, crop_width)
-    if ratio:
         # From the ratio itself, so a 4x3 crop is exactly 4:3 whatever the source size.
+        width = min(width, crop_width)
         return width, max(1, round(width * down / across))
-    return width, max(1, round(crop_height * width / crop_width))
+    width = min(width, source_width)
+    return width, max(1, round(source_height * width / source_width))
 
 
-def _name(image, width, fmt, ratio):
-    digest = hashlib.sha1(image.file.name.encode("utf-8")).hexdigest()[:12]
-    stem = Path(image.file.name).stem[:40]
-    crop = f"-{ratio}" if ratio else ""
-    extension = "jpg" if fmt == "jpeg" else fmt
-    return f"{FOLDER}/{digest[:2]}/{stem}-{digest}-{width}w{crop}.{extension}"
+def planned(size):
+    """{(crop, format, width): height} for every rendition a picture of `size` should have.
+    A picture narrower than a standard width gets its own width instead (never upscaled)."""
+    plan = {}
+    for cut in CUTS:
+        for wanted in cut.widths:
+            width, height = target_size(size, wanted, cut.crop)
+            for fmt in cut.formats:
+                plan[(cut.crop, fmt, width)] = height
+    return plan
 
 
-def _render(image, name, size, fmt, ratio):
-    with image.file.open("rb") as handle, PillowImage.open(handle) as picture:
-        picture = ImageOps.exif_transpose(picture)
-        if ratio:
-            picture = ImageOps.fit(picture, size, method=PillowImage.Resampling.LANCZOS, centering=(0.5, 0.5))
-        else:
-            picture = picture.resize(size, PillowImage.Resampling.LANCZOS)
-        if fmt == "jpeg" and picture.mode != "RGB":
-            # JPEG has no transparency: flatten onto white rather than black.
-            flat = PillowImage.new("RGB", picture.size, "white")
-            rgba = picture.convert("RGBA")
-            flat.paste(rgba, mask=rgba.getchannel("A"))
-            picture = flat
-        elif picture.mode not in ("RGB", "RGBA"):
-            picture = picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
-        pillow_format, options = FORMATS[fmt]
-        path = Path(settings.MEDIA_ROOT) / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename: two requests rendering at once never serve a half-written file.
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        try:
-            with os.fdopen(descriptor, "wb") as out:
-                picture.save(out, pillow_format, **options)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+def _encode(picture, fmt):
+    if fmt == "jpeg" and picture.mode != "RGB":
+        # JPEG has no transparency: flatten onto white rather than black.
+        flat = PillowImage.new("RGB", picture.size, "white")
+        rgba = picture.convert("RGBA")
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        picture = flat
+    elif picture.mode not in ("RGB", "RGBA"):
+        picture = picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
+    pillow_format, options = ENCODERS[fmt]
+    output = io.BytesIO()
+    picture.save(output, pillow_format, **options)
+    return output.getvalue()
 
 
-def rendition(image, width, fmt="jpeg", ratio=None):
-    """The Rendition of `image` at `width` in `fmt` (made now if it does not exist yet)."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}")
-    if ratio is not None and ratio not in RATIOS:
-        raise ValueError(f"unknown ratio {ratio!r}")
-    size = _target_size(_source_size(image), width, ratio)
-    name = _name(image, size[0], fmt, ratio)
-    if not (Path(settings.MEDIA_ROOT) / name).exists():
-        _render(image, name, size, fmt, ratio)
-    return Rendition(name, *size)
+def _file_name(image, crop, width, fmt):
+    stem = PurePosixPath(image.file.name).stem[:60]
+    suffix = f"-{crop}" if crop else ""
+    return f"{FOLDER}/{stem}-{width}w{suffix}.{EXTENSIONS[fmt]}"
 
 
-def widths_for(image, ratio=None):
-    """The widths worth offering for this image: the standard ones it is wide enough for,
-    or its own width when it is narrower than all of them."""
-    full_width = _target_size(_source_size(image), 10**6, ratio)[0]
-    return sorted({min(width, full_width) for width in WIDTHS})
+def _store(image, crop, fmt, size, data):
+    """Save one rendition's file through the storage, then its row; a row that appeared
+    meanwhile (the command and an upload at once) wins and our file is dropped."""
+    rendition = Rendition(image=image, crop=crop, format=fmt, width=size[0], height=size[1], source=image.file.name)
+    rendition.file.save(_file_name(image, crop, size[0], fmt), ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            rendition.save()
+    except IntegrityError:
+        rendition.file.storage.delete(rendition.file.name)
+        return None
+    return rendition
 
 
-def srcset(image, fmt, ratio=None):
-    renditions = [rendition(image, width, fmt, ratio) for width in widths_for(image, ratio)]
-    return renditions, ", ".join(f"{r.url} {r.width}w" for r in renditions)
+def _drop(renditions):
+    # Row by row, so the post_delete receiver removes each file from the storage.
+    for rendition in renditions:
+        rendition.delete()
 
 
-def crop_url(image, ratio, width=1200):
-    """A JPEG of `image` cropped to `ratio` ("16x9", "4x3" or "1x1"), e.g. for JSON-LD."""
-    return rendition(image, width, "jpeg", ratio).url
+def make_renditions(image, check_files=False):
+    """Make the renditions `image` lacks and drop those it no longer needs (cut from a replaced
+    file, or a size no longer planned). With `check_files`, a row whose file has gone from the
+    storage is made again. Returns how many renditions were made.
+
+    A picture Pillow cannot decode, or an animated GIF (a still cut would stop it moving), gets
+    none: pages show the original.
+    """
+    existing = list(Rendition.objects.filter(image=image))
+    if not image.file:
+        _drop(existing)
+        return 0
+    current = {}
+    for rendition in existing:
+        if rendition.source == image.file.name and not (
+            check_files and not rendition.file.storage.exists(rendition.file.name)
+        ):
+            current[(rendition.crop, rendition.format, rendition.width)] = rendition
+    if image.width and image.height and set(planned((image.width, image.height))) == set(current):
+        _drop(r for r in existing if r not in current.values())
+        return 0
+    made = 0
+    try:
+        with image.file.open("rb") as handle, PillowImage.open(handle) as source:
+            if getattr(source, "is_animated", False):
+                _drop(existing)
+                return 0
+            source = ImageOps.exif_transpose(source)
+            plan = planned(source.size)
+            _drop(r for r in existing if (r.crop, r.format, r.width) not in plan or r not in current.values())
+            for cut in CUTS:
+                wanted = sorted(
+                    {(key[2], height) for key, height in plan.items() if key[0] == cut.crop and key not in current},
+                    reverse=True,
+                )
+                if not wanted:
+                    continue
+                # Crop once at the largest size, then scale the smaller widths down from it.
+                largest = wanted[0]
+                if cut.crop:
+                    cropped = ImageOps.fit(source, largest, method=PillowImage.Resampling.LANCZOS)
+                else:
+                    cropped = source.resize(largest, PillowImage.Resampling.LANCZOS)
+                for size in wanted:
+                    picture = cropped if size == largest else cropped.resize(size, PillowImage.Resampling.LANCZOS)
+                    for fmt in cut.formats:
+                        if (cut.crop, fmt, size[0]) in current:
+                            continue
+                        if _store(image, cut.crop, fmt, size, _encode(picture, fmt)):
+                            made += 1
+    except UNREADABLE as error:
+        logger.warning("No renditions for image %s (%s): %s", image.pk, image.file.name, error)
+    return made
+
+
+def _current(image):
+    """The picture's renditions cut from its present file, from the prefetch when there is one
+    (one query for a picture that was not prefetched, then cached on it)."""
+    if "renditions" not in getattr(image, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([image], "renditions")
+    return [r for r in image.renditions.all() if r.source == image.file.name]
+
+
+def cuts(image, crop="", fmt="jpeg"):
+    """The existing renditions of `image` for one crop and format, narrowest first."""
+    if not image or not image.file:
+        return []
+    return sorted((r for r in _current(image) if r.crop == crop and r.format == fmt), key=lambda r: r.width)
+
+
+def srcset(image, fmt, crop=""):
+    """(renditions, the srcset attribute) for one format and crop; empty when none exist."""
+    found = cuts(image, crop, fmt)
+    return found, ", ".join(f"{r.url} {r.width}w" for r in found)
+
+
+def best(image, crop="", fmt="jpeg"):
+    """The widest existing rendition of that crop and format, or None."""
+    found = cuts(image, crop, fmt)
+    return found[-1] if found else None
+
+
+def thumbnail(image):
+    """The narrowest 16:9 JPEG (the admin's lists), or None."""
+    found = cuts(image, "16x9", "jpeg")
+    return found[0] if found else None
+
+
+def share_url(image):
+    """The picture for Open Graph and Twitter cards: the widest 16:9 JPEG, else the original."""
+    if not image or not image.file:
+        return ""
+    wide = best(image, "16x9")
+    return wide.url if wide else image.file.url
+
+
+def crop_urls(image):
+    """The widest JPEG of each ratio (16:9, 4:3, 1:1) that exists, for JSON-LD."""
+    return [found.url for found in (best(image, ratio) for ratio in RATIOS) if found]
+
+
+def listing(image):
+    """Every existing rendition of `image` as plain data (e.g. for the API):
+    crop ("" for the whole picture), format, width, height and url."""
+    if not image or not image.file:
+        return []
+    return [
+        {"crop": r.crop, "format": r.format, "width": r.width, "height": r.height, "url": r.url}
+        for r in sorted(_current(image), key=lambda r: (r.crop, r.format, r.width))
+    ]

@@ -1,4 +1,5 @@
-"""Signal receivers: keep stories' search columns right when the names they hold change.
+"""Signal receivers: keep stories' search columns right when the names they hold change,
+and cut a picture's renditions when it is saved.
 
 A story's search columns hold its byline and tag names, which live in other tables. When
 one of those changes, the stories concerned are refreshed with
@@ -7,12 +8,15 @@ stories). Connected in `ArticlesConfig.ready()`.
 
 `bulk_create`, `QuerySet.update()` and loaddata's raw saves send no such signals: code
 that writes bylines that way refreshes the stories itself (see articles/importing.py),
-and `manage.py fill_search_columns` refills every story after a fixture load.
+and `manage.py fill_search_columns` refills every story after a fixture load; likewise
+`manage.py make_renditions` cuts the renditions of pictures saved that way.
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from .models import Article, Author, Byline, Tag
+from . import renditions
+from .models import Article, Author, Byline, Image, Rendition, Tag
 
 
 def byline_changed(sender, instance, raw=False, **kwargs):
@@ -55,6 +59,37 @@ def tag_deleted(sender, instance, **kwargs):
     Article.objects.filter(pk__in=getattr(instance, "_search_stories", [])).refresh_search_columns()
 
 
+def picture_saved(sender, instance, raw=False, **kwargs):
+    """Cut a saved picture's renditions once its row is committed, so a rolled-back upload
+    leaves no files behind and the admin's transaction is not held open by image work.
+    Robust: a storage failure is logged and leaves the picture saved (pages show the
+    original; `make_renditions` catches up), rather than failing the editor's request."""
+    if raw:
+        return
+    pk = instance.pk
+
+    def make():
+        image = Image.objects.filter(pk=pk).first()
+        if image is not None:
+            renditions.make_renditions(image)
+
+    transaction.on_commit(make, robust=True)
+
+
+def rendition_deleted(sender, instance, **kwargs):
+    """Remove a deleted rendition's file from the storage once the deletion is committed,
+    unless a newer rendition was stored under the same name meanwhile."""
+    name, storage = instance.file.name, instance.file.storage
+    if not name:
+        return
+
+    def delete():
+        if not Rendition.objects.filter(file=name).exists() and storage.exists(name):
+            storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
 def connect():
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
     post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
@@ -63,3 +98,5 @@ def connect():
     post_save.connect(name_changed, sender=Tag, dispatch_uid="search-tag-renamed")
     pre_delete.connect(tag_deleting, sender=Tag, dispatch_uid="search-tag-deleting")
     post_delete.connect(tag_deleted, sender=Tag, dispatch_uid="search-tag-deleted")
+    post_save.connect(picture_saved, sender=Image, dispatch_uid="renditions-picture-saved")
+    post_delete.connect(rendition_deleted, sender=Rendition, dispatch_uid="renditions-file-deleted")

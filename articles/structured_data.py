@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 
-from . import dates
+from . import dates, renditions
 from .context_processors import site_name
 
 LOGO = "img/logo.png"
@@ -14,19 +14,13 @@ LOGO_SIZE = (600, 60)
 
 
 def article_images(article, absolute):
-    """Absolute URLs of the story's lead picture for `image`: 16:9, 4:3 and 1:1 crops, as
-    Google asks of news articles, then the original. A picture Pillow cannot read is offered
-    as it is rather than taking the page down."""
+    """Absolute URLs of the story's lead picture for `image`: its 16:9, 4:3 and 1:1 renditions,
+    as Google asks of news articles, then the original. Only renditions that exist are listed
+    (none are made here); a picture without them is offered as it is."""
     image = article.lead_image
     if image is None or not image.file:
         return []
-    from .renditions import RATIOS, crop_url
-
-    try:
-        crops = [absolute(crop_url(image, ratio)) for ratio in RATIOS]
-    except (OSError, ValueError):
-        crops = []
-    return [*crops, absolute(image.file.url)]
+    return [*(absolute(url) for url in renditions.crop_urls(image)), absolute(image.file.url)]
 
 
 def publisher(absolute):

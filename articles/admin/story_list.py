@@ -9,6 +9,7 @@ from ..locks import display_name
 from ..models import Article, Byline
 from ..models.search_columns import SEARCH_FIELDS
 from ..publishing import SCHEDULED, status_label
+from .images import thumbnail_html
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -108,13 +109,7 @@ class StoryListMixin:
 
     @admin.display(description=_("الصورة"))
     def thumbnail(self, article):
-        image = article.lead_image
-        if not image or not image.file:
-            return ""
-        return format_html(
-            '<img class="story-thumb" src="{}" alt="{}" loading="lazy" width="64" height="40">',
-            image.file.url, image.alt_text or image.caption or "",
-        )
+        return thumbnail_html(article.lead_image)
 
     class Media:
         css = {"all": ("articles/desk-tools.css",)}

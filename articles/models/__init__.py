@@ -3,7 +3,7 @@
 from .article import Article, ArticleQuerySet, Byline
 from .awards import Award, AwardCategory, AwardWin, Organisation
 from .corrections import Correction
-from .images import Image
+from .images import Image, Rendition
 from .people import Author
 from .taxonomy import Section, Tag
 from .workflow import EditLock, WorkflowEvent
@@ -20,6 +20,7 @@ __all__ = [
     "EditLock",
     "Image",
     "Organisation",
+    "Rendition",
     "Section",
     "Tag",
     "WorkflowEvent",

@@ -45,7 +45,7 @@ class ArticleQuerySet(SearchColumnsQuerySet):
             models.Prefetch(
                 "award_wins", queryset=AwardWin.objects.select_related("category__award", "organisation")
             ),
-            "corrections", "tags",
+            "corrections", "tags", "lead_image__renditions",
         )
 
     def without_text(self):
@@ -59,7 +59,8 @@ class ArticleQuerySet(SearchColumnsQuerySet):
         The folded search columns are as long as the bodies and never shown: lists leave
         them in the database."""
         return self.select_related("section", "lead_image").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "lead_image__renditions",
         ).defer(*SEARCH_FIELDS)
 
 

@@ -1,4 +1,4 @@
-"""Pictures that illustrate stories, with the words that go with them."""
+"""Pictures that illustrate stories, with the words that go with them, and their renditions."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,3 +35,46 @@ class Image(models.Model):
         if self.file and not getattr(self.file, "_committed", True):
             self.file = without_metadata(self.file)
         super().save(*args, **kwargs)
+
+
+class Rendition(models.Model):
+    """One cut of an Image (a width, a crop, a format), kept as a file in the default storage.
+
+    Rows are made by articles/renditions.py when a picture is saved or by `make_renditions`;
+    pages only read them (prefetched with the picture), so a page render never touches the
+    storage or Pillow. `source` is the picture's file name the cut was made from: a replaced
+    upload leaves rows whose source no longer matches, and those are remade.
+    """
+
+    class Crop(models.TextChoices):
+        WHOLE = "", _("الصورة كاملة")
+        WIDE = "16x9", "16:9"
+        CLASSIC = "4x3", "4:3"
+        SQUARE = "1x1", "1:1"
+
+    class Format(models.TextChoices):
+        WEBP = "webp", "WebP"
+        JPEG = "jpeg", "JPEG"
+
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions", verbose_name=_("الصورة"))
+    crop = models.CharField(_("القص"), max_length=8, choices=Crop.choices, blank=True)
+    format = models.CharField(_("الصيغة"), max_length=8, choices=Format.choices)
+    width = models.PositiveIntegerField(_("العرض"))
+    height = models.PositiveIntegerField(_("الارتفاع"))
+    file = models.FileField(_("الملف"), max_length=255)
+    source = models.CharField(max_length=255, editable=False)
+
+    class Meta:
+        ordering = ["crop", "format", "width"]
+        constraints = [
+            models.UniqueConstraint(fields=["image", "crop", "format", "width"], name="one_rendition_per_cut"),
+        ]
+        verbose_name = _("نسخة مصغّرة")
+        verbose_name_plural = _("النسخ المصغّرة")
+
+    def __str__(self):
+        return f"{self.image_id} {self.crop or 'whole'} {self.width}w {self.format}"
+
+    @property
+    def url(self):
+        return self.file.url

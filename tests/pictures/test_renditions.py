@@ -1,138 +1,144 @@
-"""Responsive image renditions and the {% picture %} tag."""
+"""Renditions: which are cut when a picture is saved, how they look, and how they are kept up."""
 
 import io
-import re
-from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.template import Context, Template
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
 from PIL import Image as PillowImage
 
 from articles import renditions
-from articles.models import Image
+from articles.models import Image, Rendition
+from tests.pictures.conftest import picture_bytes
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+def opened(rendition):
+    with default_storage.open(rendition.file.name, "rb") as handle:
+        picture = PillowImage.open(io.BytesIO(handle.read()))
+        picture.load()
+        return picture
 
 
-def make_image(size=(1600, 1000), mode="RGB", fmt="JPEG", name="photo.jpg", **fields):
-    buffer = io.BytesIO()
-    PillowImage.new(mode, size, (200, 30, 30, 128) if mode == "RGBA" else (200, 30, 30)).save(buffer, fmt)
-    return Image.objects.create(
-        file=SimpleUploadedFile(name, buffer.getvalue()), alt_text_ar=fields.pop("alt", "صورة الحفل"), **fields
-    )
-
-
-def opened(media, rendition):
-    return PillowImage.open(Path(media) / rendition.name)
+def cut_keys(image):
+    return sorted((r.crop, r.format, r.width, r.height) for r in Rendition.objects.filter(image=image))
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("fmt,pillow_format", [("webp", "WEBP"), ("jpeg", "JPEG")])
-def test_renditions_are_made_at_each_width_in_each_format(media, fmt, pillow_format):
-    image = make_image()
-    for width in renditions.WIDTHS:
-        made = renditions.rendition(image, width, fmt)
-        with opened(media, made) as picture:
-            assert picture.format == pillow_format
-            assert picture.size == (width, width * 1000 // 1600) == (made.width, made.height)
-        assert made.name.startswith("renditions/")
-
-
-@pytest.mark.django_db
-def test_names_are_deterministic_and_files_are_reused(media):
-    image = make_image()
-    first = renditions.rendition(image, 800, "webp")
-    path = Path(media) / first.name
-    stamp = path.stat().st_mtime_ns
-    again = renditions.rendition(Image.objects.get(pk=image.pk), 800, "webp")
-    assert again == first and path.stat().st_mtime_ns == stamp
-    assert renditions.rendition(image, 800, "jpeg").name != first.name
-    other = make_image(name="other.jpg")
-    assert renditions.rendition(other, 800, "webp").name != first.name
-
-
-@pytest.mark.django_db
-def test_small_images_are_never_upscaled():
-    image = make_image(size=(500, 300))
-    assert renditions.widths_for(image) == [400, 500]
-    assert renditions.rendition(image, 1200).width == 500
-    tiny = make_image(size=(120, 80), name="tiny.jpg")
-    assert renditions.widths_for(tiny) == [120]
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("ratio,expected", [("16x9", (1200, 675)), ("4x3", (1200, 900)), ("1x1", (1000, 1000))])
-def test_crop_url_gives_exact_ratios(media, ratio, expected):
+@pytest.mark.parametrize("storage", ["filesystem", "memory"])
+def test_saving_a_picture_cuts_every_planned_rendition(request, make_image, storage):
+    if storage == "memory":
+        request.getfixturevalue("memory_storage")
     image = make_image(size=(1600, 1000))
-    url = renditions.crop_url(image, ratio)
-    assert url.endswith(f"-{ratio}.jpg")
-    name = url.split("/media/", 1)[1] if "/media/" in url else url.lstrip("/")
-    with PillowImage.open(Path(media) / name.removeprefix("media/")) as picture:
-        assert picture.size == expected
+    assert cut_keys(image) == [
+        ("", "jpeg", 400, 250), ("", "jpeg", 800, 500), ("", "jpeg", 1200, 750),
+        ("", "webp", 400, 250), ("", "webp", 800, 500), ("", "webp", 1200, 750),
+        ("16x9", "jpeg", 400, 225), ("16x9", "jpeg", 800, 450), ("16x9", "jpeg", 1200, 675),
+        ("16x9", "webp", 400, 225), ("16x9", "webp", 800, 450), ("16x9", "webp", 1200, 675),
+        ("1x1", "jpeg", 1000, 1000),
+        ("4x3", "jpeg", 1200, 900),
+    ]
+    for rendition in Rendition.objects.filter(image=image):
+        picture = opened(rendition)
+        assert picture.format == {"jpeg": "JPEG", "webp": "WEBP"}[rendition.format]
+        assert picture.size == (rendition.width, rendition.height)
+        assert rendition.file.name.startswith("renditions/") and rendition.source == image.file.name
 
 
 @pytest.mark.django_db
-def test_transparent_png_is_flattened_for_jpeg_and_kept_for_webp(media):
+def test_small_pictures_are_never_upscaled(make_image):
+    image = make_image(size=(500, 300))
+    assert [r.width for r in renditions.cuts(image, "", "jpeg")] == [400, 500]
+    tiny = make_image(size=(120, 80), name="tiny.jpg")
+    assert [(r.width, r.height) for r in renditions.cuts(tiny, "", "webp")] == [(120, 80)]
+    assert [(r.width, r.height) for r in renditions.cuts(tiny, "1x1", "jpeg")] == [(80, 80)]
+
+
+@pytest.mark.django_db
+def test_transparent_png_is_flattened_for_jpeg_and_kept_for_webp(make_image):
     image = make_image(mode="RGBA", fmt="PNG", name="logo.png")
-    with opened(media, renditions.rendition(image, 400, "jpeg")) as picture:
-        assert picture.mode == "RGB"
-    with opened(media, renditions.rendition(image, 400, "webp")) as picture:
-        assert picture.mode == "RGBA"
+    assert opened(renditions.best(image, "", "jpeg")).mode == "RGB"
+    assert opened(renditions.best(image, "", "webp")).mode == "RGBA"
 
 
 @pytest.mark.django_db
-def test_unknown_ratio_or_format_is_refused():
+def test_making_again_is_idempotent(make_image, django_assert_max_num_queries):
     image = make_image()
-    with pytest.raises(ValueError):
-        renditions.rendition(image, 400, "gif")
-    with pytest.raises(ValueError):
-        renditions.crop_url(image, "3x2")
-
-
-def render(snippet, **context):
-    return Template("{% load pictures %}" + snippet).render(Context(context))
+    names = sorted(Rendition.objects.values_list("file", flat=True))
+    with django_assert_max_num_queries(1):
+        assert renditions.make_renditions(image) == 0
+    assert sorted(Rendition.objects.values_list("file", flat=True)) == names
 
 
 @pytest.mark.django_db
-def test_picture_tag_renders_webp_and_jpeg_srcsets_with_size_and_alt():
+def test_a_replaced_file_gets_new_renditions_and_the_old_files_go(make_image, django_capture_on_commit_callbacks):
+    image = make_image(size=(1600, 1000))
+    old = list(Rendition.objects.filter(image=image).values_list("file", flat=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        image.file.save("other.png", ContentFile(picture_bytes((900, 900), fmt="PNG")))
+    image.refresh_from_db()
+    assert all(r.source == image.file.name for r in Rendition.objects.filter(image=image))
+    assert renditions.best(image, "", "jpeg").width == 900
+    assert not any(default_storage.exists(name) for name in old)
+
+
+@pytest.mark.django_db
+def test_deleting_a_picture_deletes_its_rendition_files(make_image, django_capture_on_commit_callbacks):
     image = make_image()
-    html = render('{% picture image sizes="100vw" %}', image=image)
-    assert html.count("<source") == 2
-    assert re.search(r'<source type="image/webp" srcset="[^"]+-400w\.webp 400w, [^"]+-800w\.webp 800w, [^"]+-1200w\.webp 1200w" sizes="100vw">', html)
-    assert 'type="image/jpeg"' in html and "-1200w.jpg 1200w" in html
-    assert re.search(r'<img src="[^"]+-1200w\.jpg" alt="صورة الحفل" width="1200" height="750"', html) and 'alt="صورة الحفل"' in html
-    assert 'loading="lazy"' in html and "fetchpriority" not in html
+    names = list(Rendition.objects.values_list("file", flat=True))
+    assert names and all(default_storage.exists(name) for name in names)
+    with django_capture_on_commit_callbacks(execute=True):
+        image.delete()
+    assert not Rendition.objects.exists()
+    assert not any(default_storage.exists(name) for name in names)
 
 
 @pytest.mark.django_db
-def test_lead_picture_loads_at_once_with_high_priority():
-    html = render("{% picture image lead=True %}", image=make_image())
-    assert 'fetchpriority="high"' in html and 'loading="lazy"' not in html
+def test_a_rolled_back_save_leaves_no_rendition(media, django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        with transaction.atomic():
+            Image.objects.create(file=SimpleUploadedFile("a.jpg", picture_bytes()), alt_text_ar="صورة")
+            raise RuntimeError("the admin's save failed")
+    assert not Rendition.objects.exists()
+    assert not (media / "renditions").exists()
 
 
 @pytest.mark.django_db
-def test_alt_text_is_escaped_and_a_broken_file_falls_back_to_the_original(media):
-    image = make_image(alt='"><script>')
-    html = render("{% picture image %}", image=image)
-    assert "<script>" not in html and "&quot;&gt;&lt;script&gt;" in html
-    Path(image.file.path).write_bytes(b"not an image")
+def test_an_unreadable_file_gets_no_renditions_and_pages_show_the_original(make_image, caplog):
+    image = make_image(size=(40, 30))
+    Rendition.objects.all().delete()
+    with default_storage.open(image.file.name, "wb") as handle:
+        handle.write(b"not an image")
     Image.objects.filter(pk=image.pk).update(width=None, height=None)
     broken = Image.objects.get(pk=image.pk)
-    html = render("{% picture image %}", image=broken)
-    assert "<source" not in html and f'src="{broken.file.url}"' in html
+    assert renditions.make_renditions(broken) == 0
+    assert "No renditions for image" in caplog.text
+    assert not Rendition.objects.exists()
+    assert renditions.share_url(broken) == broken.file.url
 
 
 @pytest.mark.django_db
-def test_story_card_and_article_page_use_the_picture(client, demo):
-    image = make_image()
-    demo.lead_image = image
-    demo.save()
-    listing = client.get(demo.section.get_absolute_url()).content.decode()
-    assert '<div class="story-card__image"><picture>' in listing and "-16x9.webp" in listing
-    page = client.get(demo.get_absolute_url()).content.decode()
-    assert 'fetchpriority="high"' in page and "<picture>" in page and 'type="image/webp"' in page
+def test_an_animated_gif_keeps_moving_rather_than_getting_still_cuts(media, django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    frames = [PillowImage.new("RGB", (60, 40), colour) for colour in ("red", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        image = Image.objects.create(file=SimpleUploadedFile("a.gif", buffer.getvalue()), alt_text_ar="صورة")
+    assert not Rendition.objects.filter(image=image).exists()
+
+
+@pytest.mark.django_db
+def test_listing_describes_each_rendition_for_the_api(make_image):
+    image = make_image(size=(1600, 1000))
+    listed = renditions.listing(image)
+    assert len(listed) == 14
+    assert listed[0] == {
+        "crop": "", "format": "jpeg", "width": 400, "height": 250,
+        "url": Rendition.objects.get(image=image, crop="", format="jpeg", width=400).file.url,
+    }
+    assert {"16x9", "4x3", "1x1", ""} == {entry["crop"] for entry in listed}
+    assert all(entry["url"].startswith("/media/renditions/") for entry in listed)

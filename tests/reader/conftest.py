@@ -22,7 +22,7 @@ from tests.reader.stories import png, story
 
 
 @pytest.fixture
-def world(db, settings, tmp_path):
+def world(db, settings, tmp_path, django_capture_on_commit_callbacks):
     settings.MEDIA_ROOT = tmp_path
     local = Section.objects.create(name_ar="محليات", name_en="Local", position=0)
     economy = Section.objects.create(name_ar="اقتصاد", name_en="Economy", position=1)
@@ -48,9 +48,10 @@ def world(db, settings, tmp_path):
         ceremony_city_ar="دبي",
     )
     win_2019 = AwardWin.objects.create(category=innovation, organisation=municipality, year=2019)
-    picture = Image.objects.create(
-        file=png(), caption_ar="مبنى الأمانة في أبها", credit_ar="تصوير: سالم", alt_text_ar="مبنى حجري",
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the renditions are cut on commit
+        picture = Image.objects.create(
+            file=png(), caption_ar="مبنى الأمانة في أبها", credit_ar="تصوير: سالم", alt_text_ar="مبنى حجري",
+        )
     words = " ".join(["كلمة"] * 700)  # 700 words at 180 a minute: 4 minutes
     lead = story(
         "الأمانة تفوز بالدرع", local, [fatimah, khalid], hours_ago=1,

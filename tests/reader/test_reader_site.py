@@ -69,7 +69,7 @@ def test_archive_is_paginated_with_canonical_per_page(client, world, django_asse
 def test_tag_page(client, world, django_assert_max_num_queries):
     url = world.health.get_absolute_url()
     assert url == reverse("articles:tag", kwargs={"slug": world.health.slug_ar})
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):  # +1: the pictures' renditions
         page = get(client, url)
     assert "الصحة" in page and world.lead.headline_ar in page and "خبر اقتصادي عن الصحة" in page
     no_secrets(page)
@@ -81,7 +81,7 @@ def test_tag_page(client, world, django_assert_max_num_queries):
 
 @pytest.mark.django_db
 def test_author_page_has_photo_role_bio_stories_and_feeds(client, world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):  # +1: the pictures' renditions
         page = get(client, world.fatimah.get_absolute_url())
     assert 'class="author-header__photo"' in page and world.fatimah.photo.url in page
     assert "مراسلة" in page and "مراسلة الصحيفة في عسير." in page
@@ -92,7 +92,7 @@ def test_author_page_has_photo_role_bio_stories_and_feeds(client, world, django_
 
 @pytest.mark.django_db
 def test_award_page_has_categories_winners_by_year_and_coverage(client, world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):  # +1: the pictures' renditions
         page = get(client, world.award.get_absolute_url())
     assert "درع الحكومة الذكية" in page and "جائزة سنوية للخدمات الإلكترونية." in page
     assert world.academy.get_absolute_url() in page
@@ -106,7 +106,7 @@ def test_award_page_has_categories_winners_by_year_and_coverage(client, world, d
 
 @pytest.mark.django_db
 def test_organisation_page_has_awards_won_and_coverage(client, world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):  # +1: the pictures' renditions
         page = get(client, world.municipality.get_absolute_url())
     assert "أمانة منطقة عسير" in page and "جهة حكومية" in page and "أبها" in page
     assert world.award.get_absolute_url() in page and "2021" in page and "2019" in page
@@ -118,8 +118,9 @@ def test_organisation_page_has_awards_won_and_coverage(client, world, django_ass
 def test_article_page_shows_everything_a_reader_needs(client, world, django_assert_max_num_queries):
     lead = world.lead
     url = lead.get_absolute_url()
-    # The story, byline, award wins, corrections, tags, related stories: fixed, whatever their number.
-    with django_assert_max_num_queries(6):
+    # The story, byline, award wins, corrections, tags, picture renditions, related stories:
+    # fixed, whatever their number.
+    with django_assert_max_num_queries(7):
         page = get(client, url)
     assert '<p class="kicker">جوائز</p>' in page
     assert f'<h1 class="article__headline">{lead.headline_ar}</h1>' in page
@@ -190,7 +191,8 @@ def test_head_has_canonical_hreflang_open_graph_and_feeds(client, world):
     assert '<meta name="description" content="فوز في فئتين.">' in page
     assert '<meta property="og:type" content="article">' in page
     assert f'<meta property="og:title" content="{world.lead.headline_ar}">' in page
-    assert f'<meta property="og:image" content="http://testserver{world.picture.file.url}">' in page
+    # The 16:9 rendition, not the camera original.
+    assert re.search(r'<meta property="og:image" content="http://testserver/media/renditions/[^"]+-1200w-16x9\.jpg">', page)
     assert '<meta name="twitter:card" content="summary_large_image">' in page
     assert 'type="application/rss+xml"' in page and 'type="application/atom+xml"' in page
     # An Arabic-only story advertises no English edition.

@@ -37,7 +37,7 @@ def test_news_article_properties(client, world):
         {"@type": "Person", "name": "فاطمة القحطاني", "url": "http://testserver" + world.fatimah.get_absolute_url()},
         {"@type": "Person", "name": "خالد العمري", "url": "http://testserver" + world.khalid.get_absolute_url()},
     ]
-    # Crops at 16:9, 4:3 and 1:1 first (made on demand by articles/renditions.py), then the original.
+    # Its 16:9, 4:3 and 1:1 renditions first (cut when the picture was saved), then the original.
     assert data["image"][-1] == "http://testserver" + world.picture.file.url
     crops = data["image"][:-1]
     assert [re.search(r"-(\d+x\d+)\.jpg$", url).group(1) for url in crops] == ["16x9", "4x3", "1x1"]
