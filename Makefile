@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test venv migrate demo lint messages screenshots clean
+.PHONY: run serve test venv migrate demo lint messages screenshots clean
 
 # (Re)install when a requirements file changes. Debian's python3 needs python3-venv for this.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -31,6 +31,11 @@ run: demo
 	@$(PY) manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
 	@echo "Site: http://$(HOST):$(PORT)/   English edition: http://$(HOST):$(PORT)/en/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production stack: migrate, collectstatic, gunicorn (WEB_CONCURRENCY workers) behind
+# nginx when it is installed. See docs/deployment.md.
+serve: venv
+	HOST=$(HOST) PORT=$(PORT) deploy/serve.sh
 
 test: venv
 	$(PY) manage.py makemigrations --check --dry-run

@@ -6,7 +6,7 @@ package registers its admins.
 
 from django.contrib import admin
 
-from .dates import desk_zone
+from .dates import desk_zone_name
 from .front_page import front_page
 
 
@@ -14,5 +14,5 @@ class NewsroomAdminSite(admin.AdminSite):
     index_template = "admin/index.html"
 
     def index(self, request, extra_context=None):
-        extra = {"front": front_page(request.user), "front_zone": desk_zone().key, **(extra_context or {})}
+        extra = {"front": front_page(request.user), "front_zone": desk_zone_name(), **(extra_context or {})}
         return super().index(request, extra_context=extra)

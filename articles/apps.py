@@ -9,10 +9,17 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("الأخبار")
 
     def ready(self):
+        from django.db.models.signals import pre_save
+
         # Imported here, when the models are ready: the receivers keep search columns right.
-        from . import signals
+        from . import caching, signals
+        from .cleaning import clean_typed_text
 
         signals.connect()
+        # The page cache's one invalidation rule: a new content version on every change readers see.
+        caching.connect_signals()
+        # Controls and bidi overrides out of every plain-text field, on every save path.
+        pre_save.connect(clean_typed_text, dispatch_uid="articles.clean_typed_text")
 
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):

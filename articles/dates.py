@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import formats, timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from hijridate import Gregorian
 
 # Names are spelt out here rather than taken from the locale files: the convention is exact,
@@ -107,7 +107,32 @@ def iso(value):
 
 def desk_zone():
     """The zone the desk reads and enters times in, whatever zone the server runs in."""
-    return ZoneInfo(getattr(settings, "NEWSROOM_DESK_TIME_ZONE", "Asia/Riyadh"))
+    return ZoneInfo(settings.NEWSROOM_DESK_TIME_ZONE)
+
+
+# Zones the desk names in words; any other zone is shown by its key (e.g. "Europe/London").
+ZONE_NAMES = {"Asia/Riyadh": gettext_lazy("الرياض")}
+
+
+def desk_zone_name():
+    """The desk zone as a person names it: «الرياض» for Asia/Riyadh, the zone key otherwise."""
+    key = settings.NEWSROOM_DESK_TIME_ZONE
+    return str(ZONE_NAMES.get(key, key))
+
+
+def parse_desk_time(value):
+    """A time typed at the desk (e.g. "2030-03-01T09:00", desk zone) as an aware datetime,
+    or None when it is not a time. An aware value is taken as it is."""
+    if isinstance(value, datetime.datetime):
+        naive = value
+    else:
+        try:
+            naive = datetime.datetime.fromisoformat(str(value or "").strip())
+        except ValueError:
+            return None
+    if timezone.is_aware(naive):
+        return naive
+    return timezone.make_aware(naive, desk_zone())
 
 
 def desk_time(value):

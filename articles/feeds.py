@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -30,11 +31,21 @@ class LatestRss(Feed):
     def items(self, obj=None):
         return self.stories(obj).in_edition().for_listing()[:FEED_SIZE]
 
+    def as_text(self, value):
+        """Plain text for a title or description: Atom marks these type="text"; RSS does not
+        say, and many readers (feedparser among them) read them as HTML, so there "<" is
+        escaped."""
+        if issubclass(self.feed_type, Atom1Feed):
+            return value
+        return escape(value)
+
     def item_title(self, item):
-        return item.headline
+        return self.as_text(item.headline)
 
     def item_description(self, item):
-        return item.standfirst or item.headline
+        # RSS <description> and Atom summary type="html" are HTML: the standfirst and the
+        # headline are plain text, so "<" typed by a writer must reach feed readers as "&lt;".
+        return escape(item.standfirst or item.headline)
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -67,13 +78,13 @@ class SectionRss(LatestRss):
         return get_object_or_404(Section, Q(slug_ar=slug) | Q(slug_en=slug))
 
     def title(self, obj=None):
-        return f"{obj.name} — {site_name()}"
+        return self.as_text(f"{obj.name} — {site_name()}")
 
     def link(self, obj=None):
         return obj.get_absolute_url()
 
     def description(self, obj=None):
-        return obj.name
+        return self.as_text(obj.name)
 
     subtitle = description
 
@@ -90,13 +101,13 @@ class AuthorRss(LatestRss):
         return get_object_or_404(Author, Q(slug_ar=slug) | Q(slug_en=slug))
 
     def title(self, obj=None):
-        return f"{obj.name} — {site_name()}"
+        return self.as_text(f"{obj.name} — {site_name()}")
 
     def link(self, obj=None):
         return obj.get_absolute_url()
 
     def description(self, obj=None):
-        return obj.bio or obj.name
+        return self.as_text(obj.bio or obj.name)
 
     subtitle = description
 

@@ -1,9 +1,15 @@
-"""Checks and clean-up for uploaded pictures: real images only, capped, without EXIF.
+"""The one pipeline for every uploaded picture (story pictures, author photos, anything later).
 
-An upload is opened and verified by Pillow (a renamed PDF or a truncated file is refused),
-capped in bytes and in pixels (a small file can decode to a huge bitmap), then re-encoded:
-the copy that is stored carries no EXIF, so no camera GPS position reaches the public.
-It is stored under a generated name in a date folder; the uploader's file name is dropped.
+An upload is checked and rebuilt before it is stored:
+  1. capped in bytes, then opened by Pillow: only JPEG, PNG, WebP and GIF are accepted;
+  2. capped in pixels (a small file can decode to a huge bitmap) and, for animations, frames;
+  3. decoded completely, every frame (`load()`, not `verify()`: a truncated JPEG passes
+     verify() and fails later, on a reader's page);
+  4. re-encoded from its pixels alone: no EXIF (no camera GPS position), no XMP, no
+     comments, and nothing appended after the image (an HTML or PHP payload in a "polyglot"
+     file, an animated GIF included, is gone);
+  5. stored under a generated name in a dated folder; the uploader's file name is dropped.
+A bad file is refused with an Arabic message, never a 500.
 """
 
 import io
@@ -16,10 +22,15 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
-from PIL import ImageOps, UnidentifiedImageError
+from PIL import ImageOps, ImageSequence, UnidentifiedImageError
 
 # Formats the site shows; each is re-saved in its own format.
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+# An animation longer than this is refused rather than decoded frame by frame.
+MAX_FRAMES = 300
+NOT_AN_IMAGE = _("هذا الملف ليس صورة سليمة. ارفع صورة بصيغة JPEG أو PNG أو WebP.")
+BROKEN = _("الصورة تالفة أو مقطوعة ولا يمكن قراءتها كاملة. ارفعها مرة أخرى من الملف الأصلي.")
+_PIL_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, PILImage.DecompressionBombError)
 
 
 def max_bytes():
@@ -30,33 +41,54 @@ def max_pixels():
     return settings.NEWSROOM_IMAGE_MAX_PIXELS
 
 
-def image_upload_path(instance, filename):
-    """images/YYYY/MM/<uuid>.<ext>: a name nobody chose, in the month's folder."""
+def _generated_name(folder, filename):
     extension = PurePath(filename).suffix.lower().lstrip(".") or "jpg"
     if extension == "jpeg":
         extension = "jpg"
+    if extension not in FORMATS.values():
+        extension = "jpg"
     today = timezone.localdate()
-    return f"images/{today:%Y/%m}/{uuid.uuid4().hex}.{extension}"
+    return f"{folder}/{today:%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+def image_upload_path(instance, filename):
+    """images/YYYY/MM/<uuid>.<ext>: a name nobody chose, in the month's folder."""
+    return _generated_name("images", filename)
+
+
+def author_photo_path(instance, filename):
+    """authors/YYYY/MM/<uuid>.<ext>."""
+    return _generated_name("authors", filename)
 
 
 def _read_header(upload):
-    """Pillow's view of the file without decoding it: (format, width, height)."""
+    """Pillow's view of the file without decoding it: (format, width, height, frames)."""
     upload.seek(0)
     try:
         with PILImage.open(upload) as picture:
-            picture.verify()
-            found = picture.format, picture.width, picture.height
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, PILImage.DecompressionBombError) as error:
-        raise ValidationError(
-            _("هذا الملف ليس صورة سليمة. ارفع صورة بصيغة JPEG أو PNG أو WebP."), code="not_an_image"
-        ) from error
+            found = picture.format, picture.width, picture.height, getattr(picture, "n_frames", 1)
+    except _PIL_ERRORS as error:
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
     finally:
         upload.seek(0)
     return found
 
 
+def _decode_fully(upload):
+    """Decode every pixel of every frame; a truncated or corrupt file fails here."""
+    upload.seek(0)
+    try:
+        with PILImage.open(upload) as picture:
+            for frame in ImageSequence.Iterator(picture):
+                frame.load()
+    except _PIL_ERRORS as error:
+        raise ValidationError(BROKEN, code="broken") from error
+    finally:
+        upload.seek(0)
+
+
 def validate_image_upload(upload):
-    """Refuse what is not a real image, too big a file, or too many pixels (Arabic messages)."""
+    """Refuse what is not a real, whole image, too big a file, or too many pixels (Arabic messages)."""
     if upload is None:
         return
     size = getattr(upload, "size", None)
@@ -66,7 +98,7 @@ def validate_image_upload(upload):
             code="too_big",
             params={"size": round(size / 1048576, 1), "limit": round(max_bytes() / 1048576, 1)},
         )
-    image_format, width, height = _read_header(upload)
+    image_format, width, height, frames = _read_header(upload)
     if image_format not in FORMATS:
         raise ValidationError(
             _("صيغة الصورة %(format)s غير مقبولة. المقبول: JPEG أو PNG أو WebP أو GIF."),
@@ -78,30 +110,46 @@ def validate_image_upload(upload):
             code="too_many_pixels",
             params={"width": width, "height": height, "limit": round(max_pixels() / 1_000_000)},
         )
+    if frames > MAX_FRAMES or width * height * frames > max_pixels():
+        raise ValidationError(
+            _("الصورة المتحركة طويلة جداً (%(frames)s إطاراً)؛ الحد %(limit)s مليون بكسل لكل الإطارات."),
+            code="too_many_frames",
+            params={"frames": frames, "limit": round(max_pixels() / 1_000_000)},
+        )
+    _decode_fully(upload)
+
+
+def _bare(frame):
+    """A new image holding only the frame's pixels: nothing else is carried over."""
+    if frame.mode not in ("RGB", "RGBA", "L", "LA"):
+        frame = frame.convert("RGBA")
+    bare = PILImage.new(frame.mode, frame.size)
+    bare.paste(frame)
+    return bare
 
 
 def without_metadata(upload):
-    """A re-encoded copy of the image with no EXIF (the orientation is applied first)."""
+    """The cleaned copy to store: checked, fully decoded and re-encoded from pixels alone."""
     validate_image_upload(upload)
     upload.seek(0)
+    output = io.BytesIO()
     with PILImage.open(upload) as picture:
         image_format = picture.format
-        picture.load()
-        if image_format == "GIF" and getattr(picture, "is_animated", False):
-            # Animated GIFs carry no EXIF; re-encoding would lose the frames.
-            upload.seek(0)
-            return ContentFile(upload.read(), name=f"upload.{FORMATS[image_format]}")
-        clean = ImageOps.exif_transpose(picture)
-        output = io.BytesIO()
-        options = {}
-        if image_format == "JPEG":
-            if clean.mode not in ("RGB", "L"):
-                clean = clean.convert("RGB")
-            options = {"quality": 90, "optimize": True}
-        # A new image object with pixels only: no exif, no XMP, no comments are passed on.
-        if clean.mode in ("P", "PA"):
-            clean = clean.convert("RGBA")
-        bare = PILImage.new(clean.mode, clean.size)
-        bare.paste(clean)
-        bare.save(output, format=image_format, **options)
+        if image_format == "GIF" and getattr(picture, "n_frames", 1) > 1:
+            frames, durations = [], []
+            for frame in ImageSequence.Iterator(picture):
+                durations.append(frame.info.get("duration", 100))
+                frames.append(_bare(frame.convert("RGBA")))
+            frames[0].save(
+                output, format="GIF", save_all=True, append_images=frames[1:],
+                duration=durations, loop=picture.info.get("loop", 0), disposal=2,
+            )
+        else:
+            clean = _bare(ImageOps.exif_transpose(picture))
+            options = {}
+            if image_format == "JPEG":
+                if clean.mode not in ("RGB", "L"):
+                    clean = clean.convert("RGB")
+                options = {"quality": 90, "optimize": True}
+            clean.save(output, format=image_format, **options)
     return ContentFile(output.getvalue(), name=f"upload.{FORMATS[image_format]}")

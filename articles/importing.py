@@ -1,14 +1,23 @@
-"""How a plain-text story file becomes an Article.
+"""How a plain-text story file becomes an Article, without overriding the desk.
 
 The format (the wire/desk format of the seed story):
 
-    line 1      dateline/author[، author …]
-    line 2…     paragraphs, one a line (blank lines are ignored)
+    [id: SOURCE-ID]   optional: a stable identity for the story, whatever the file is called
+    dateline/author[، author …]
+    paragraphs, one a line (blank lines are ignored)
 
-`parse_story(text)` is pure and says exactly what is wrong with a file; `import_story(path)`
-saves one file in one transaction, so a bad file leaves nothing behind.
+`parse_story(text)` is pure and says exactly what is wrong with a file (which line, why);
+`import_story(path)` saves one file in one transaction, so a bad file leaves nothing behind.
+
+A story is found again by its source identity: the `id:` line if the file has one, else the
+file's path relative to the import root (never its bare name, so dirA/story.txt and
+dirB/story.txt are two stories). The importer obeys the desk: it changes a story's status
+only while the story is its own untouched draft, and replaces the text of a story an editor
+has touched (or that readers can see) only when told to (`update=True`), saving a version
+"by the importer" and moving the story's "updated" time through publishing.note_edit.
 """
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,16 +27,32 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.html import escape
 
-from . import publishing
+from . import publishing, revisions
 from .arabic import arabic_slugify, normalize
-from .models import Article, Author, Byline, Section
+from .cleaning import NUL, clean_line
+from .models import Article, Author, Byline, Section, WorkflowEvent
 
 # Authors are separated by an Arabic or Latin comma, or by a standalone "و" (and);
 # "و" that begins a name (وليد، وفاء) is part of the name, not a separator.
 _AUTHOR_SEPARATORS = re.compile(r"\s*[،,]\s*|\s+و\s+")
 # Where the first clause of a lead ends.
 _CLAUSE_END = re.compile(r"[،,.؛;:!؟?]")
+# Only these end a line in a story file; U+2028, form feed, NEL and the like are spaces.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_SOURCE_ID = re.compile(r"^id:\s*(?P<id>[A-Za-z0-9][A-Za-z0-9._:/-]*)\s*$", re.IGNORECASE)
 HEADLINE_MAX_WORDS = 14
+
+
+def max_authors():
+    return settings.NEWSROOM_IMPORT_MAX_AUTHORS
+
+
+def max_bytes():
+    return settings.NEWSROOM_IMPORT_MAX_BYTES
+
+
+def _max_length(model, name):
+    return model._meta.get_field(name).max_length
 
 
 class StoryFormatError(ValueError):
@@ -44,53 +69,111 @@ class StoryFormatError(ValueError):
         return f"{where}: {self.message}"
 
 
+class ImportRefused(StoryFormatError):
+    """The file is fine, but importing it would override a decision of the desk."""
+
+
 @dataclass
 class ParsedStory:
     dateline: str
     authors: list
     paragraphs: list = field(default_factory=list)
+    source_id: str = ""
 
     @property
     def derived_headline(self):
         """A working headline from the lead's first clause, for an editor to rewrite."""
         clause = _CLAUSE_END.split(self.paragraphs[0], maxsplit=1)[0]
         words = clause.split()
-        return " ".join(words[:HEADLINE_MAX_WORDS]).strip(" ”“\"'")
+        headline = " ".join(words[:HEADLINE_MAX_WORDS]).strip(" ”“\"'")
+        limit = _max_length(Article, "headline_ar")
+        if len(headline) > limit:
+            headline = headline[:limit].rsplit(" ", 1)[0] if " " in headline[:limit] else headline[:limit]
+        return headline
 
     @property
     def body_html(self):
         return "\n".join(f"<p>{escape(p)}</p>" for p in self.paragraphs)
 
 
+def _unique_authors(names):
+    """One entry per person: spellings the normaliser folds together are the same author."""
+    seen, authors = set(), []
+    for name in names:
+        key = normalize(name)
+        if key and key not in seen:
+            seen.add(key)
+            authors.append(name)
+    return authors
+
+
 def parse_story(text):
-    """Split a story file's text into dateline, authors and paragraphs, or raise StoryFormatError."""
+    """Split a story file's text into dateline, authors and paragraphs, or raise StoryFormatError.
+
+    Everything that the database would refuse (a NUL, a value longer than its column) is
+    refused here, with its line, so SQLite and PostgreSQL behave alike."""
     text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    if not text.strip():
+    lines = _LINE_END.split(text)
+    for number, line in enumerate(lines, start=1):
+        if NUL in line:
+            raise StoryFormatError(
+                "the line contains a NUL byte (is the file UTF-16 or binary? save it as UTF-8 text)",
+                line=number,
+            )
+    cleaned = [clean_line(line) for line in lines]
+    if not any(cleaned):
         raise StoryFormatError("the file is empty", line=1)
-    first = lines[0].strip()
+    source_id, first_number = "", 1
+    match = _SOURCE_ID.match(cleaned[0])
+    if match:
+        source_id, first_number = match["id"], 2
+        limit = _max_length(Article, "import_source") - 3
+        if len(source_id) > limit:
+            raise StoryFormatError(f"the id is longer than {limit} characters", line=1)
+    first = cleaned[first_number - 1] if len(cleaned) >= first_number else ""
     if "/" not in first:
         raise StoryFormatError(
-            f"the first line must be 'dateline/author', with a '/' between them; found {first!r}",
-            line=1,
+            f"the first line must be 'dateline/author', with a '/' between them; found {first[:80]!r}",
+            line=first_number,
         )
     dateline, _slash, authors_text = (part.strip() for part in first.partition("/"))
     if not dateline:
-        raise StoryFormatError("the dateline (before '/') is empty", line=1)
-    authors = [name.strip() for name in _AUTHOR_SEPARATORS.split(authors_text) if name.strip()]
-    if not authors:
-        raise StoryFormatError("no author after '/' on the first line", line=1)
-    paragraphs = [line.strip() for line in lines[1:] if line.strip()]
+        raise StoryFormatError("the dateline (before '/') is empty", line=first_number)
+    limit = _max_length(Article, "dateline_ar")
+    if len(dateline) > limit:
+        raise StoryFormatError(
+            f"the dateline is {len(dateline)} characters long; the limit is {limit}", line=first_number
+        )
+    names = [name.strip() for name in _AUTHOR_SEPARATORS.split(authors_text) if name.strip()]
+    if not names:
+        raise StoryFormatError("no author after '/' on the first line", line=first_number)
+    authors = _unique_authors(names)
+    if len(authors) > max_authors():
+        raise StoryFormatError(
+            f"{len(authors)} authors; a story may have at most {max_authors()}", line=first_number
+        )
+    limit = _max_length(Author, "name_ar")
+    for name in authors:
+        if len(name) > limit or len(normalize(name)) > _max_length(Author, "name_key"):
+            raise StoryFormatError(
+                f"the author name {name[:40]!r}… is longer than {limit} characters", line=first_number
+            )
+    paragraphs = [line for line in cleaned[first_number:] if line]
     if not paragraphs:
-        raise StoryFormatError("the story has no body: no paragraph after the first line", line=2)
-    return ParsedStory(dateline=dateline, authors=authors, paragraphs=paragraphs)
+        raise StoryFormatError("the story has no body: no paragraph after the first line", line=first_number + 1)
+    return ParsedStory(dateline=dateline, authors=authors, paragraphs=paragraphs, source_id=source_id)
 
 
 def read_story_file(path):
     path = Path(path)
     if not path.is_file():
         raise StoryFormatError("no such file", path=path)
-    raw = path.read_bytes()
+    size = path.stat().st_size
+    if size > max_bytes():
+        raise StoryFormatError(
+            f"the file is {size:,} bytes; a story file may be at most {max_bytes():,} bytes", path=path
+        )
+    raw = path.read_bytes()[: max_bytes() + 1]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -105,6 +188,31 @@ def read_story_file(path):
     except StoryFormatError as error:
         error.path = path
         raise
+
+
+def import_root():
+    """Where relative source paths start: NEWSROOM_IMPORT_ROOT, else the working folder."""
+    return Path(settings.NEWSROOM_IMPORT_ROOT or os.getcwd())
+
+
+def source_identity(path, story, root=None):
+    """The key that finds this story again: `id:<id>` from the file, else the file's path
+    relative to the import root (absolute when the file lies outside it)."""
+    if story.source_id:
+        return f"id:{story.source_id}"
+    resolved = Path(path).resolve()
+    try:
+        identity = resolved.relative_to(Path(root or import_root()).resolve()).as_posix()
+    except ValueError:
+        identity = resolved.as_posix()
+    limit = _max_length(Article, "import_source")
+    if len(identity) > limit:
+        raise StoryFormatError(
+            f"the file's path is longer than {limit} characters; give the story an 'id:' line "
+            "or import from a nearer --root",
+            path=path,
+        )
+    return identity
 
 
 def find_section(name_or_slug):
@@ -136,35 +244,72 @@ def find_or_create_author(name):
     return author
 
 
+def desk_has_touched(article):
+    """Has anyone but the importer decided something about this story? Then its status is
+    the desk's, and its text changes only on purpose."""
+    return (
+        article.status != Article.Status.DRAFT
+        or article.last_edited_by_id is not None
+        or WorkflowEvent.objects.filter(article=article, user__isnull=False).exists()
+    )
+
+
+IMPORTER = "the importer"
+
+
 @dataclass
 class ImportResult:
     article: Article
     created: bool
     headline_derived: bool
     published: bool
+    # Why the story's status was left alone although --publish was asked for ("" if not).
+    status_kept: str = ""
 
 
 @transaction.atomic
-def import_story(path, *, publish=False, section=None, headline=None):
-    """Create or update the Article for one story file. All or nothing."""
+def import_story(path, *, publish=False, section=None, headline=None, update=False, root=None):
+    """Create or update the Article for one story file. All or nothing.
+
+    `update=True` is needed to replace the text of a story the desk has touched or readers
+    can see; the status of such a story is never changed."""
     path = Path(path)
     story = read_story_file(path)
+    if headline is not None:
+        headline = clean_line(headline)
+        limit = _max_length(Article, "headline_ar")
+        if NUL in headline or len(headline) > limit:
+            raise StoryFormatError(f"the headline is longer than {limit} characters", path=path)
     if section is not None and not isinstance(section, Section):
         name = section
+        if NUL in name or len(name) > _max_length(Section, "name_ar"):
+            raise StoryFormatError(f"unknown section {name[:40]!r}", path=path)
         section = find_section(name)
         if section is None:
             known = "، ".join(Section.objects.values_list("name_ar", flat=True)) or "none yet"
             raise StoryFormatError(f"unknown section {name!r} (sections: {known})", path=path)
 
-    article = Article.objects.filter(import_source=path.name).first()
+    identity = source_identity(path, story, root)
+    article = Article.objects.select_for_update().filter(import_source=identity).first()
     created = article is None
+    touched = not created and desk_has_touched(article)
+    if touched and not update:
+        raise ImportRefused(
+            f"story #{article.pk} ({article.get_status_display()}) has been handled by the desk; "
+            "its text is left as it is. Import with --update to replace it (a version is kept)",
+            path=path,
+        )
     if created:
-        article = Article(import_source=path.name, section=section or default_section())
-    elif section is not None:
-        article.section = section
+        article = Article(import_source=identity, section=section or default_section())
+    else:
+        if touched and not revisions.versions_of(article).exists():
+            # The story as it stood before the importer replaces it: nothing is lost.
+            revisions.save_version(article, comment=IMPORTER)
+        if section is not None:
+            article.section = section
 
     if headline:
-        article.headline_ar = headline.strip()
+        article.headline_ar = headline
         article.slug_ar = None  # a new headline gets a new slug; old links still redirect
     elif created:
         article.headline_ar = story.derived_headline
@@ -172,6 +317,7 @@ def import_story(path, *, publish=False, section=None, headline=None):
     headline_derived = article.headline_ar == story.derived_headline
     article.dateline_ar = story.dateline
     article.body_ar = story.body_html
+    publishing.note_edit(article)
     article.save()
 
     Byline.objects.filter(article=article).delete()
@@ -181,10 +327,18 @@ def import_story(path, *, publish=False, section=None, headline=None):
     )
     # bulk_create sends no signals: put the reporters' names in the story's search columns.
     Article.objects.filter(pk=article.pk).refresh_search_columns()
+    if touched:
+        revisions.save_version(article, comment=IMPORTER)
 
     # A derived headline is a placeholder: such a story waits for an editor, never goes out.
-    published = False
-    if publish and not headline_derived:
-        publishing.publish(article)
-        published = True
-    return ImportResult(article, created, headline_derived, published)
+    # The status is the importer's only while the story is its own untouched draft.
+    published, status_kept = False, ""
+    if publish:
+        if touched:
+            status_kept = f"the desk has handled this story; it stays {article.get_status_display()}"
+        elif headline_derived:
+            status_kept = "the headline is derived from the lead; the story stays a draft"
+        else:
+            publishing.publish(article)
+            published = True
+    return ImportResult(article, created, headline_derived, published, status_kept)

@@ -1,15 +1,23 @@
-"""What happens when a story changes state. One function per transition.
+"""What may happen to a story, and who may do it: one table of transitions, one function each.
 
-Every transition checks the user's permission (PermissionDenied, in Arabic), checks the
-story's current status allows it (TransitionNotAllowed), and records a WorkflowEvent, all in
-one transaction. `user=None` means the system itself (load_demo, import_story --publish): no
-permission check, still recorded.
+`TRANSITIONS` says, for each step, which statuses it leaves from, where it goes, the
+permission it needs, the conditions a person must meet (a reporter's own draft, a story not
+yet out) and what must be typed with it (a note, a future time, a correction's text).
+`available_transitions(article, user)` answers "which buttons?" for the admin, the API and
+commands; `check()` is the one test every caller goes through, and the functions below
+(`submit`, `send_back`, `publish`, `withdraw`, `add_correction`) perform a step with it, in
+one transaction that re-reads the story under a row lock and records a WorkflowEvent.
+
+`user=None` means the system itself (load_demo, import_story --publish): no permission or
+personal condition is checked and nothing must be typed; the status rules still hold, and
+the step is still recorded.
 
 Scheduling is not a status: a scheduled story is PUBLISHED with a future published_at, and
 Article.objects.published() lets it out on time.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -17,6 +25,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import locks
+from .dates import desk_zone_name, parse_desk_time
+from .html import sanitise_body
+from .languages import localized
 from .models import Article, Correction, WorkflowEvent
 
 Status = Article.Status
@@ -24,29 +36,173 @@ Transition = WorkflowEvent.Transition
 
 
 class TransitionNotAllowed(Exception):
-    """The story's status does not allow this step (the message is for the editor)."""
+    """The story's status, or what was typed, does not allow this step (the message is for the editor)."""
 
 
-def is_scheduled(article):
-    return article.is_scheduled
+def _own_story(article, user):
+    if user.has_perm("articles.edit_any_article") or article.created_by_id == user.pk:
+        return None
+    return _("لا يمكنك إرسال خبر لم تكتبه للمراجعة.")
 
 
-SCHEDULED = gettext_lazy("مجدول")
+def _not_yet_public(article, user):
+    return _("هذا الخبر منشور فعلاً.") if article.is_public else None
 
 
-def status_label(article):
-    """The status as the desk says it: a published story not yet due is "مجدول"."""
-    if is_scheduled(article):
-        return SCHEDULED
-    return article.get_status_display()
+@dataclass(frozen=True)
+class Step:
+    """One transition of the table. Messages are Arabic, shown as they are."""
+
+    name: str
+    label: str  # the button
+    done: str  # the event's name (WorkflowEvent.Transition)
+    sources: frozenset  # statuses it leaves from
+    target: str | None  # the status it leads to (None: unchanged, e.g. a correction)
+    permission: str
+    refused: str  # said to someone without the permission
+    wrong_status: str
+    personal: tuple = ()  # (article, user) -> message or None: refused as a permission
+    conditions: tuple = ()  # (article, user) -> message or None: refused as "not now"
+    needs: str = ""  # "note", "at" or "text": what must be typed with it
+    missing: str = ""  # said when it is not typed
+    releases_lock: bool = False  # the actor is done with the story
+
+
+NOT_OUT = frozenset({Status.DRAFT, Status.REVIEW, Status.WITHDRAWN, Status.PUBLISHED})
+
+TRANSITIONS = {
+    step.name: step
+    for step in (
+        Step(
+            "submit", gettext_lazy("إرسال للمراجعة"), Transition.SUBMIT,
+            frozenset({Status.DRAFT}), Status.REVIEW, "articles.change_article",
+            gettext_lazy("لا يمكنك إرسال خبر لم تكتبه للمراجعة."),
+            gettext_lazy("لا يُرسل للمراجعة إلا خبر في حالة مسودة."),
+            personal=(_own_story,), releases_lock=True,
+        ),
+        Step(
+            "send_back", gettext_lazy("إعادة إلى المراسل"), Transition.SEND_BACK,
+            frozenset({Status.REVIEW, Status.WITHDRAWN}), Status.DRAFT, "articles.send_back_article",
+            gettext_lazy("ليست لديك صلاحية إعادة الأخبار إلى المراسلين."),
+            gettext_lazy("لا يُعاد إلى المراسل إلا خبر قيد المراجعة أو مسحوب."),
+            needs="note", missing=gettext_lazy("اكتب ملاحظة للمراسل تشرح سبب الإعادة."),
+            releases_lock=True,
+        ),
+        Step(
+            "publish", gettext_lazy("انشر الآن"), Transition.PUBLISH,
+            NOT_OUT, Status.PUBLISHED, "articles.publish_article",
+            gettext_lazy("ليست لديك صلاحية نشر الأخبار أو جدولتها."),
+            gettext_lazy("هذا الخبر منشور فعلاً."),
+            conditions=(_not_yet_public,), releases_lock=True,
+        ),
+        Step(
+            "schedule", gettext_lazy("جدولة"), Transition.SCHEDULE,
+            NOT_OUT, Status.PUBLISHED, "articles.publish_article",
+            gettext_lazy("ليست لديك صلاحية نشر الأخبار أو جدولتها."),
+            gettext_lazy("هذا الخبر منشور فعلاً."),
+            conditions=(_not_yet_public,), needs="at", releases_lock=True,
+        ),
+        Step(
+            "withdraw", gettext_lazy("سحب الخبر"), Transition.WITHDRAW,
+            frozenset({Status.PUBLISHED}), Status.WITHDRAWN, "articles.publish_article",
+            gettext_lazy("ليست لديك صلاحية سحب الأخبار."),
+            gettext_lazy("لا يُسحب إلا خبر منشور أو مجدول."),
+            needs="note", missing=gettext_lazy("اكتب سبب سحب الخبر."), releases_lock=True,
+        ),
+        Step(
+            "correct", gettext_lazy("أضف إلى الخبر"), Transition.CORRECT,
+            frozenset({Status.PUBLISHED}), None, "articles.correct_article",
+            gettext_lazy("ليست لديك صلاحية إضافة التصحيحات."),
+            gettext_lazy("التصحيحات تُضاف إلى الأخبار المنشورة فقط."),
+            needs="text", missing=gettext_lazy("اكتب نص التصحيح أو التحديث."),
+        ),
+    )
+}
+
+
+def _permitted(step, article, user):
+    """None if `user` may take `step` on this story (status aside), else why not."""
+    if user is None:
+        return None
+    if not user.has_perm(step.permission):
+        return str(step.refused)
+    for condition in step.personal:
+        message = condition(article, user)
+        if message:
+            return message
+    return None
+
+
+def _condition_failure(step, article, user):
+    if user is None:
+        return None
+    for condition in step.conditions:
+        message = condition(article, user)
+        if message:
+            return message
+    return None
+
+
+def available_transitions(article, user):
+    """The steps `user` may take on the story now, in the table's order (what to offer)."""
+    return [
+        step for step in TRANSITIONS.values()
+        if _permitted(step, article, user) is None
+        and article.status in step.sources
+        and _condition_failure(step, article, user) is None
+    ]
+
+
+def _clean_inputs(step, article, user, inputs):
+    """What must be typed with the step, checked and cleaned (TransitionNotAllowed if not)."""
+    cleaned = {}
+    if step.needs == "note":
+        note = (inputs.get("note") or "").strip()
+        if user is not None and not note:
+            raise TransitionNotAllowed(str(step.missing))
+        cleaned["note"] = note
+    elif step.needs == "text":
+        text = (inputs.get("text") or "").strip()
+        if not text:
+            raise TransitionNotAllowed(str(step.missing))
+        kind = inputs.get("kind") or Correction.Kind.CORRECTION
+        if kind not in Correction.Kind.values:
+            raise TransitionNotAllowed(_("نوع الملاحظة غير معروف."))
+        cleaned.update(text=text, kind=kind, text_en=(inputs.get("text_en") or "").strip())
+    elif step.needs == "at":
+        at = parse_desk_time(inputs.get("at"))
+        if at is None:
+            raise TransitionNotAllowed(
+                _("وقت الجدولة غير صالح: اكتب التاريخ والساعة بتوقيت %(zone)s.") % {"zone": desk_zone_name()}
+            )
+        if user is not None and at <= timezone.now():
+            raise TransitionNotAllowed(_("اختر وقتاً في المستقبل لجدولة الخبر."))
+        cleaned["at"] = at
+    return cleaned
+
+
+def check(name, article, user, **inputs):
+    """The one test before a step: PermissionDenied (no right to it, in Arabic) or
+    TransitionNotAllowed (not from this status, or something missing); else the cleaned inputs.
+
+    Permission comes first, so a crafted request from someone without the right is a 403
+    whatever else it carries."""
+    step = TRANSITIONS.get(name)
+    if step is None:
+        raise TransitionNotAllowed(_("إجراء غير معروف."))
+    refused = _permitted(step, article, user)
+    if refused:
+        raise PermissionDenied(refused)
+    if article.status not in step.sources:
+        raise TransitionNotAllowed(str(step.wrong_status))
+    failure = _condition_failure(step, article, user)
+    if failure:
+        raise TransitionNotAllowed(failure)
+    return _clean_inputs(step, article, user, inputs)
 
 
 # What readers read: changing any of it on a story that is already out is an update.
-READER_TEXT_FIELDS = frozenset(
-    f"{name}_{language}"
-    for name in ("headline", "kicker", "standfirst", "body", "dateline")
-    for language in ("ar", "en")
-)
+READER_TEXT_FIELDS = frozenset(localized("headline", "kicker", "standfirst", "body", "dateline"))
 
 
 def note_edit(article):
@@ -57,8 +213,6 @@ def note_edit(article):
     the same HTML does not count as an update."""
     if not (article.pk and article.is_public):
         return
-    from .html import sanitise_body
-
     stored = Article.objects.filter(pk=article.pk).values(*READER_TEXT_FIELDS).first() or {}
 
     def as_stored(field, value):
@@ -76,16 +230,6 @@ def can_edit(user, article):
     if user.has_perm("articles.edit_any_article"):
         return True
     return article.created_by_id == user.pk and article.status == Status.DRAFT
-
-
-def _require(user, perm, message):
-    if user is not None and not user.has_perm(f"articles.{perm}"):
-        raise PermissionDenied(message)
-
-
-def _require_status(article, allowed, message):
-    if article.status not in allowed:
-        raise TransitionNotAllowed(message)
 
 
 def _locked(article):
@@ -111,55 +255,58 @@ def _save(article, user, fields):
     article.save(update_fields=fields)
 
 
+def _finish(step, article, user):
+    if step.releases_lock and user is not None:
+        # The actor is done with the story: the next person may open it at once.
+        locks.release(article, user)
+
+
+def _move(name, article, user, **inputs):
+    step = TRANSITIONS[name]
+    _locked(article)
+    cleaned = check(name, article, user, **inputs)
+    before = article.status
+    article.status = step.target
+    _save(article, user, {"status"})
+    event = _record(article, step.done, before, user, note=cleaned.get("note", ""))
+    _finish(step, article, user)
+    return event
+
+
 @transaction.atomic
 def submit(article, user):
     """A reporter hands a draft to the editors."""
-    _locked(article)
-    if not user.has_perm("articles.change_article") or not (
-        user.has_perm("articles.edit_any_article") or article.created_by_id == user.pk
-    ):
-        raise PermissionDenied(_("لا يمكنك إرسال خبر لم تكتبه للمراجعة."))
-    _require_status(article, {Status.DRAFT}, _("لا يُرسل للمراجعة إلا خبر في حالة مسودة."))
-    before = article.status
-    article.status = Status.REVIEW
-    _save(article, user, {"status"})
-    return _record(article, Transition.SUBMIT, before, user)
+    return _move("submit", article, user)
 
 
 @transaction.atomic
 def send_back(article, user, note):
     """An editor returns a story to its reporter as a draft, saying why."""
-    _require(user, "send_back_article", _("ليست لديك صلاحية إعادة الأخبار إلى المراسلين."))
-    _locked(article)
-    _require_status(
-        article, {Status.REVIEW, Status.WITHDRAWN},
-        _("لا يُعاد إلى المراسل إلا خبر قيد المراجعة أو مسحوب."),
-    )
-    note = (note or "").strip()
-    if not note:
-        raise TransitionNotAllowed(_("اكتب ملاحظة للمراسل تشرح سبب الإعادة."))
-    before = article.status
-    article.status = Status.DRAFT
-    _save(article, user, {"status"})
-    return _record(article, Transition.SEND_BACK, before, user, note=note)
+    return _move("send_back", article, user, note=note)
+
+
+@transaction.atomic
+def withdraw(article, user, note):
+    """Take a published (or scheduled) story off the site; the reason is kept."""
+    return _move("withdraw", article, user, note=note)
 
 
 @transaction.atomic
 def publish(article, user=None, *, at=None):
     """Make a story public at `at` (default: now; a future time schedules it).
 
-    With a user, `at` must not be in the past (that would rewrite when a story went out)
-    and an already public story cannot be published again.
+    A person may not publish at a past time (that would rewrite when a story went out) nor
+    publish a story that is already out; the system (user=None) may, e.g. an import that
+    keeps a story's original time.
     """
-    _require(user, "publish_article", _("ليست لديك صلاحية نشر الأخبار أو جدولتها."))
     now = timezone.now()
     if article.pk:
         _locked(article)
-    if user is not None:
-        if article.status == Status.PUBLISHED and not is_scheduled(article):
-            raise TransitionNotAllowed(_("هذا الخبر منشور فعلاً."))
-        if at is not None and at < now - datetime.timedelta(minutes=1):
-            raise TransitionNotAllowed(_("لا يمكن جدولة خبر في وقت مضى."))
+    if at is not None and user is not None and at <= now - datetime.timedelta(minutes=1):
+        check("schedule", article, user)  # permission and status first
+        raise TransitionNotAllowed(_("لا يمكن جدولة خبر في وقت مضى."))
+    name = "schedule" if at is not None and at > now else "publish"
+    check(name, article, user, at=at)
     before = article.status
     article.status = Status.PUBLISHED
     if at is not None:
@@ -168,44 +315,48 @@ def publish(article, user=None, *, at=None):
         article.published_at = now
     _save(article, user, {"status", "published_at"})
     scheduled = article.published_at > now
-    return _record(
+    event = _record(
         article, Transition.SCHEDULE if scheduled else Transition.PUBLISH, before, user,
         published_at=article.published_at,
     )
-
-
-@transaction.atomic
-def withdraw(article, user, note):
-    """Take a published (or scheduled) story off the site; the reason is kept."""
-    _require(user, "publish_article", _("ليست لديك صلاحية سحب الأخبار."))
-    _locked(article)
-    _require_status(article, {Status.PUBLISHED}, _("لا يُسحب إلا خبر منشور أو مجدول."))
-    note = (note or "").strip()
-    if user is not None and not note:
-        raise TransitionNotAllowed(_("اكتب سبب سحب الخبر."))
-    before = article.status
-    article.status = Status.WITHDRAWN
-    _save(article, user, {"status"})
-    return _record(article, Transition.WITHDRAW, before, user, note=note)
+    _finish(TRANSITIONS[name], article, user)
+    return event
 
 
 @transaction.atomic
 def add_correction(article, user, text, kind=Correction.Kind.CORRECTION, text_en=""):
     """Append a correction or update note to a published story and tell readers it changed."""
-    _require(user, "correct_article", _("ليست لديك صلاحية إضافة التصحيحات."))
     _locked(article)
-    _require_status(article, {Status.PUBLISHED}, _("التصحيحات تُضاف إلى الأخبار المنشورة فقط."))
-    text = (text or "").strip()
-    if not text:
-        raise TransitionNotAllowed(_("اكتب نص التصحيح أو التحديث."))
-    if kind not in Correction.Kind.values:
-        raise TransitionNotAllowed(_("نوع الملاحظة غير معروف."))
+    cleaned = check("correct", article, user, text=text, kind=kind, text_en=text_en)
     now = timezone.now()
     correction = Correction.objects.create(
-        article=article, kind=kind, text_ar=text, text_en=(text_en or "").strip(),
+        article=article, kind=cleaned["kind"], text_ar=cleaned["text"], text_en=cleaned["text_en"],
         published_at=now, created_by=user,
     )
     article.revised_at = now
     _save(article, user, {"revised_at"})
-    _record(article, Transition.CORRECT, article.status, user, note=text)
+    _record(article, Transition.CORRECT, article.status, user, note=cleaned["text"])
     return correction
+
+
+def perform(name, article, user, **inputs):
+    """Take step `name` with what was typed for it (raw form values): the admin's one call.
+
+    Returns the WorkflowEvent (or the Correction, for "correct")."""
+    if name == "submit":
+        return submit(article, user)
+    if name == "send_back":
+        return send_back(article, user, inputs.get("note", ""))
+    if name == "withdraw":
+        return withdraw(article, user, inputs.get("note", ""))
+    if name == "publish":
+        return publish(article, user)
+    if name == "schedule":
+        cleaned = check("schedule", article, user, at=inputs.get("at"))
+        return publish(article, user, at=cleaned["at"])
+    if name == "correct":
+        return add_correction(
+            article, user, inputs.get("text", ""), inputs.get("kind") or Correction.Kind.CORRECTION,
+            text_en=inputs.get("text_en", ""),
+        )
+    raise TransitionNotAllowed(_("إجراء غير معروف."))

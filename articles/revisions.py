@@ -10,16 +10,18 @@ import re
 from dataclasses import dataclass
 
 import reversion
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from . import publishing
-from .dates import desk_time
-from .models import Article, Byline
+from .languages import codes
+from .models import Article, Author, AwardWin, Byline, Image, Section, Tag
 from .models.search_columns import SEARCH_FIELDS
 
 # Bookkeeping that changes on every save or is derived from the text (the desk's version
@@ -32,13 +34,24 @@ NOT_VERSIONED = (
 RESTORED_TEXT_FIELDS = ("headline", "kicker", "standfirst", "body", "dateline")
 RESTORED_FIELDS = ("section_id", "lead_image_id")
 
-# What the diff compares, in the order an editor reads a story.
-COMPARED_FIELDS = (
+# What the diff compares, in the order an editor reads a story: the text per language...
+COMPARED_TEXT = (
+    ("kicker", _("العنوان الفرعي العلوي")),
     ("headline", _("العنوان")),
     ("standfirst", _("الموجز")),
     ("body", _("النص")),
+    ("dateline", _("مكان الخبر")),
 )
-LANGUAGES = (("ar", _("العربية"), "rtl"), ("en", _("الإنجليزية"), "ltr"))
+
+
+def languages():
+    """(code, name, direction) for each edition, first language first."""
+    return [
+        (code, get_language_info(code)["name_translated"],
+         "rtl" if code in settings.LANGUAGES_BIDI else "ltr")
+        for code in codes()
+    ]
+
 
 if not reversion.is_registered(Article):
     reversion.register(
@@ -48,6 +61,18 @@ if not reversion.is_registered(Article):
     )
 if not reversion.is_registered(Byline):
     reversion.register(Byline)
+
+
+def who(version):
+    user = version.revision.user
+    return (user.get_full_name() or user.get_username()) if user else str(_("غير معروف"))
+
+
+def number_of(version):
+    """The version's number as the desk says it: #1 is the story's first saved version."""
+    return Version.objects.get_for_object_reference(Article, version.object_id).filter(
+        revision__date_created__lte=version.revision.date_created,
+    ).exclude(revision__date_created=version.revision.date_created, pk__gt=version.pk).count()
 
 
 def versions_of(article):
@@ -91,7 +116,7 @@ def restore(article, version, user=None):
         raise ValueError("That version belongs to another story.")
     data = version.field_dict
     for name in RESTORED_TEXT_FIELDS:
-        for lang, _label, _dir in LANGUAGES:
+        for lang in codes():
             field = f"{name}_{lang}"
             if field in data:
                 setattr(article, field, data[field])
@@ -100,8 +125,6 @@ def restore(article, version, user=None):
         if field in data:
             setattr(article, field, data[field])
     # A related row deleted since then cannot come back; keep what still exists.
-    from .models import Author, Image, Section, Tag
-
     if article.lead_image_id and not Image.objects.filter(pk=article.lead_image_id).exists():
         article.lead_image_id = None
     if not Section.objects.filter(pk=article.section_id).exists():
@@ -126,7 +149,8 @@ def restore(article, version, user=None):
         if user is not None and user.is_authenticated:
             reversion.set_user(user)
         reversion.set_comment(
-            str(_("استُعيدت نسخة %(date)s")) % {"date": desk_time(version.revision.date_created)}
+            str(_("استُعيدت النسخة #%(number)s (حفظها %(author)s)"))
+            % {"number": number_of(version), "author": who(version)}
         )
     return article
 
@@ -192,21 +216,64 @@ def diff_paragraphs(old_html, new_html):
     return rows
 
 
-def compare(old_version, new_version):
-    """The fields an editor compares, per language: a list of sections with rows."""
-    old, new = old_version.field_dict, new_version.field_dict
+def _text_rows(name, before, after):
+    if name == "body":
+        return diff_paragraphs(before, after)
+    left, right = diff_words(before, after)
+    return [Row(left, right, before != after)] if (before or after) else []
+
+
+def compare_text(old, new):
+    """Per language, the text fields of two {field name: value} dicts: a list of sections."""
     sections = []
-    for lang, language, direction in LANGUAGES:
+    for lang, language, direction in languages():
         fields = []
-        for name, label in COMPARED_FIELDS:
+        for name, label in COMPARED_TEXT:
             key = f"{name}_{lang}"
             before, after = old.get(key) or "", new.get(key) or ""
-            if name == "body":
-                rows = diff_paragraphs(before, after)
-            else:
-                left, right = diff_words(before, after)
-                rows = [Row(left, right, before != after)] if (before or after) else []
-            fields.append({"label": label, "rows": rows, "changed": before != after})
+            fields.append({"label": label, "rows": _text_rows(name, before, after), "changed": before != after})
         if any(f["rows"] for f in fields):
             sections.append({"lang": lang, "language": language, "dir": direction, "fields": fields})
+    return sections
+
+
+def _names(model, pks):
+    found = {obj.pk: str(obj) for obj in model.objects.filter(pk__in=[pk for pk in pks if pk is not None])}
+    return "، ".join(found.get(pk, str(_("(حُذف)"))) for pk in pks if pk is not None)
+
+
+def _story_fields(version):
+    """Section, tags, byline, lead picture and award wins of a version, as names an editor reads."""
+    data = version.field_dict
+    return {
+        "section": _names(Section, [data.get("section_id")]),
+        "tags": _names(Tag, sorted(data.get("tags") or [])),
+        "byline": _names(Author, byline_of(version)),
+        "lead_image": _names(Image, [data.get("lead_image_id")]),
+        "award_wins": _names(AwardWin, sorted(data.get("award_wins") or [])),
+    }
+
+
+SHARED_FIELDS = (
+    ("section", _("القسم")),
+    ("tags", _("الوسوم")),
+    ("byline", _("التوقيع")),
+    ("lead_image", _("الصورة الرئيسية")),
+    ("award_wins", _("الجوائز التي يغطيها")),
+)
+
+
+def compare(old_version, new_version):
+    """Every reader field of two versions: the text per language, then what both editions share."""
+    sections = compare_text(old_version.field_dict, new_version.field_dict)
+    old, new = _story_fields(old_version), _story_fields(new_version)
+    fields = []
+    for name, label in SHARED_FIELDS:
+        left, right = diff_words(old[name], new[name])
+        rows = [Row(left, right, old[name] != new[name])] if (old[name] or new[name]) else []
+        fields.append({"label": label, "rows": rows, "changed": old[name] != new[name]})
+    if any(f["rows"] for f in fields):
+        direction = "rtl" if codes()[0] in settings.LANGUAGES_BIDI else "ltr"
+        sections.append({"lang": codes()[0], "language": _("القسم والوسوم والتوقيع والصورة والجوائز"), "dir": direction,
+                         "fields": fields})
     return sections

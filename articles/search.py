@@ -14,15 +14,18 @@ is folded the same way, so فاطمه/فاطمة, الأولى/الاولى and 
 Always over `Article.objects.published()`; the English edition searches English columns only.
 """
 
+import datetime
 import functools
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -108,29 +111,83 @@ def search_vector(language):
     return RawSQL(f'"search_vector_{language}"', [], output_field=SearchVectorField())
 
 
+# A common word matches most of the archive: rank only the newest CANDIDATES matches, found
+# in a widening window of recent stories, and say "more than 1,000" instead of counting them.
+CANDIDATES = 1000
+WINDOWS = (datetime.timedelta(days=30), None)
+# No search may hold a worker longer than this (PostgreSQL; milliseconds).
+STATEMENT_TIMEOUT_MS = 1500
+
+
+@dataclass
+class Found:
+    stories: object  # a ranked queryset over at most CANDIDATES stories
+    count: int  # how many that is
+    more: bool  # the archive holds more matches than were ranked
+
+
+class SearchTooSlow(Exception):
+    """The database gave up within STATEMENT_TIMEOUT_MS (the reader is asked to narrow it)."""
+
+
 def search(query, language="ar"):
     """Published stories matching `query` (a Query from parse()), best first."""
+    return find(query, language).stories
+
+
+def find(query, language="ar"):
+    """The matches to rank and whether there are more: newest CANDIDATES first."""
     stories = Article.objects.published().in_edition(language)
     if not query:
-        return stories.none()
-    terms = query.terms
-    rank = _simple_rank(terms, language)
-    if connection.vendor != "postgresql":
-        return (
-            stories.filter(_contains_all(terms, language))
-            .annotate(search_rank=rank)
-            .order_by("-search_rank", "-published_at", "-id")
+        return Found(stories.none(), 0, False)
+    now = timezone.now()
+    for window in WINDOWS:
+        since = now - window if window else None
+        ids = list(
+            stories.filter(pk__in=_matches(Article, query.terms, language, since))
+            .order_by("-published_at", "-id").values_list("pk", flat=True)[:CANDIDATES + 1]
         )
+        if len(ids) > CANDIDATES:
+            break
+    ids, more = ids[:CANDIDATES], len(ids) > CANDIDATES
+    return Found(_ranked(stories.filter(pk__in=ids), query.terms, language), len(ids), more)
+
+
+@contextmanager
+def time_limited():
+    """Run a search's queries under STATEMENT_TIMEOUT_MS; SearchTooSlow when it runs out."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
+            yield
+    except OperationalError as error:
+        if "statement timeout" in str(error):
+            raise SearchTooSlow from error
+        raise
+
+
+def _matches(Article, terms, language, since):
+    """Ids of matching stories (published since `since`, when given)."""
+    window = {"published_at__gte": since} if since else {}
+    if connection.vendor != "postgresql":
+        return Article.objects.filter(_contains_all(terms, language), **window).values("pk")
     tsquery = SearchQuery(" ".join(terms), config=CONFIGS[language], search_type="plain")
-    rank = rank + Coalesce(SearchRank(search_vector(language), tsquery), Value(0.0))
-    return (
-        stories.filter(pk__in=_postgres_matches(Article, terms, language, tsquery))
-        .annotate(search_rank=rank)
-        .order_by("-search_rank", "-published_at", "-id")
-    )
+    return _postgres_matches(Article, terms, language, tsquery, window)
 
 
-def _postgres_matches(Article, terms, language, tsquery):
+def _ranked(stories, terms, language):
+    rank = _simple_rank(terms, language)
+    if connection.vendor == "postgresql":
+        tsquery = SearchQuery(" ".join(terms), config=CONFIGS[language], search_type="plain")
+        rank = rank + Coalesce(SearchRank(search_vector(language), tsquery), Value(0.0))
+    return stories.annotate(search_rank=rank).order_by("-search_rank", "-published_at", "-id")
+
+
+def _postgres_matches(Article, terms, language, tsquery, window=None):
     """The ids of stories that match, as one subquery of simple, index-friendly parts.
 
     Each word must be in some column (substring, trigram-indexed LIKE) or close to a word of
@@ -141,7 +198,7 @@ def _postgres_matches(Article, terms, language, tsquery):
     sequential scan that reads and detoasts every body.
     """
     def ids(**condition):
-        return Article.objects.filter(**condition).order_by().values("pk")
+        return Article.objects.filter(**condition, **(window or {})).order_by().values("pk")
 
     per_word = []
     for term in terms:
@@ -152,7 +209,7 @@ def _postgres_matches(Article, terms, language, tsquery):
         per_word.append(parts[0].union(*parts[1:]))
     matches = per_word[0].intersection(*per_word[1:]) if len(per_word) > 1 else per_word[0]
     stemmed = Article.objects.alias(search_vector=search_vector(language)).filter(
-        search_vector=tsquery
+        search_vector=tsquery, **(window or {})
     ).order_by().values("pk")
     return matches.union(stemmed)
 

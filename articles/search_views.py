@@ -14,9 +14,17 @@ def search_page(request):
     query = search.parse(request.GET.get("q", ""))
     context = {"query": query, "q": query.text, "max_length": search.MAX_QUERY_LENGTH}
     if query:
-        # The folded columns are for matching only: no need to fetch them.
-        stories = search.search(query, language).for_listing()
-        page = Paginator(stories, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        try:
+            with search.time_limited():
+                found = search.find(query, language)
+            # The folded columns are for matching only: no need to fetch them.
+                paginator = Paginator(found.stories.for_listing(), RESULTS_PER_PAGE)
+                paginator.count = found.count  # known already: no COUNT over the matches
+                page = paginator.get_page(request.GET.get("page"))
+                page.object_list = list(page.object_list)  # ranked inside the time limit
+        except search.SearchTooSlow:
+            context.update(too_slow=True)
+            return render(request, "articles/search.html", context)
         results = [
             {
                 "story": story,
@@ -27,5 +35,5 @@ def search_page(request):
             }
             for story in page.object_list
         ]
-        context.update(page=page, results=results)
+        context.update(page=page, results=results, more=found.more, candidates=f"{search.CANDIDATES:,}")
     return render(request, "articles/search.html", context)

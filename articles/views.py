@@ -3,10 +3,10 @@
 from urllib.parse import unquote
 
 from django.core.paginator import Paginator
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, override
 
 from .models import Article, Author, Award, AwardWin, Organisation, Section, Tag
@@ -15,6 +15,9 @@ PAGE_SIZE = 20
 HOME_LATEST = 10  # stories under the lead on the front page
 SECTION_BLOCK = 4  # stories in each section's block on the front page
 RELATED = 4
+# Lists page through the newest 1,000 stories only: a deep OFFSET or a COUNT over the whole
+# archive grows with it. Older stories stay reachable by search, sitemaps and feeds.
+MAX_PAGES = 50
 
 
 def _canonical_redirect(request, obj):
@@ -65,8 +68,7 @@ def article_detail(request, section, pk, slug=None):
 
 def author_detail(request, slug):
     author = _by_slug(Author, slug)
-    stories = Article.objects.published().in_edition().filter(authors=author).for_listing()
-    page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _listing(request, Article.objects.published().in_edition().filter(authors=author))
     return _canonical_redirect(request, author) or render(
         request, "articles/author_detail.html",
         {"author": author, "page": page, "stories": page.object_list, "editions": _editions(author)},
@@ -75,8 +77,7 @@ def author_detail(request, slug):
 
 def section_detail(request, slug):
     section = _by_slug(Section, slug)
-    stories = Article.objects.published().in_edition().filter(section=section).for_listing()
-    page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _listing(request, Article.objects.published().in_edition().filter(section=section))
     return _canonical_redirect(request, section) or render(
         request, "articles/section_detail.html",
         {"section": section, "page": page, "stories": page.object_list, "editions": _editions(section)},
@@ -87,35 +88,49 @@ def section_detail(request, slug):
 
 
 def section_blocks():
-    """Each section's latest stories for the front page, in one query however many sections."""
-    ranked = (
-        Article.objects.published().in_edition().without_text()
-        .annotate(rank=Window(RowNumber(), partition_by=F("section_id"),
-                              order_by=[F("published_at").desc(), F("id").desc()]))
-        .filter(rank__lte=SECTION_BLOCK)
-        .order_by("section__position", "section_id", "-published_at", "-id")
-        .select_related("section")
+    """Each section's latest stories for the front page, in two queries however many sections
+    or stories: each section's SECTION_BLOCK-th newest time (an indexed LIMIT per section),
+    then the stories at or after it."""
+    stories = Article.objects.published(at=timezone.now()).in_edition()
+    in_section = stories.filter(section=OuterRef("pk")).order_by("-published_at", "-id")
+    sections = list(
+        Section.objects.filter(Exists(in_section))
+        .annotate(cutoff=Subquery(in_section.values("published_at")[SECTION_BLOCK - 1:SECTION_BLOCK]))
+        .order_by("position", "pk")
     )
-    blocks = []
-    for story in ranked:
-        if not blocks or blocks[-1]["section"].pk != story.section_id:
-            blocks.append({"section": story.section, "stories": []})
-        blocks[-1]["stories"].append(story)
-    return blocks
+    if not sections:
+        return []
+    newest = Q()
+    for section in sections:
+        since = {"published_at__gte": section.cutoff} if section.cutoff else {}
+        newest |= Q(section_id=section.pk, **since)
+    blocks = {section.pk: {"section": section, "stories": []} for section in sections}
+    for story in stories.filter(newest).without_text().order_by("-published_at", "-id"):
+        block = blocks[story.section_id]["stories"]
+        if len(block) < SECTION_BLOCK:  # stories sharing the cutoff time
+            story.section = blocks[story.section_id]["section"]
+            block.append(story)
+    return list(blocks.values())
 
 
 def related_stories(article):
-    """Up to four published stories from the same section or sharing a tag, newest first."""
+    """Up to four published stories from the same section or sharing a tag, newest first.
+
+    No DISTINCT and no join: the tags are a semi-join, so the database walks the newest
+    stories by the published_at index and stops at the fourth match."""
     tags = [tag.pk for tag in article.tags.all()]
+    tagged = Article.tags.through.objects.filter(tag_id__in=tags).values("article_id")
     return list(
         Article.objects.published().in_edition().without_text()
-        .filter(Q(section_id=article.section_id) | Q(tags__in=tags))
-        .exclude(pk=article.pk).distinct().select_related("section")[:RELATED]
+        .filter(Q(section_id=article.section_id) | Q(pk__in=tagged))
+        .exclude(pk=article.pk).select_related("section")
+        .order_by("-published_at", "-id")[:RELATED]
     )
 
 
 def _listing(request, stories):
-    return Paginator(stories.for_listing(), PAGE_SIZE).get_page(request.GET.get("page"))
+    newest = stories.for_listing().order_by("-published_at", "-id")[:PAGE_SIZE * MAX_PAGES]
+    return Paginator(newest, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def archive(request):

@@ -10,11 +10,13 @@ Variables (see README, "Configuration"):
   MEDIA_ROOT      default media/ in the project folder
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -79,13 +81,25 @@ INSTALLED_APPS = [
     # versions of stories, and the body editor's bundled assets.
     "reversion",
     "django_prose_editor",
+    # security: Content-Security-Policy, login throttling.
+    "csp",
+    "axes",
+    # the read-only content API (articles/api/; docs/api.md).
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
+    "articles.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "articles.middleware.RefuseControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The API's language and rate limit, decided before the page cache builds its key.
+    "articles.api.middleware.ApiMiddleware",
+    "articles.caching.PageCacheMiddleware",  # after the language is known; see articles/caching.py
     "articles.middleware.AdminLanguageMiddleware",
     "articles.middleware.DeskTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,6 +107,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "articles.middleware.PermissionsPolicyMiddleware",
+    "articles.middleware.AdminStylePolicyMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -167,7 +186,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (nginx in deploy/); turn off
+    # with NEWSROOM_TLS_PROXY=false when the app itself faces the network.
+    if env_bool("NEWSROOM_TLS_PROXY", True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # HTTPS only: plain HTTP is redirected (SECURE_SSL_REDIRECT=false when the proxy already
+    # does it), and browsers are told to remember that for a year (HSTS).
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]  # the load balancer probes over HTTP
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 # The newsroom's own settings.
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "نيوزروم")
@@ -189,3 +218,153 @@ NEWSROOM_COPY_CHECK_DISABLED = env_list("NEWSROOM_COPY_CHECK_DISABLED", [])
 # Image uploads are capped in bytes and in pixels (decoded size).
 NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000))
+
+# The read-only content API under /api/v1/ (articles/api/; docs/api.md).
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "articles.api.errors.exception_handler",
+    # Behind a proxy, how many X-Forwarded-For hops to trust when telling clients apart.
+    "NUM_PROXIES": int(os.environ["NEWSROOM_API_PROXIES"]) if os.environ.get("NEWSROOM_API_PROXIES") else None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Newsroom content API",
+    "DESCRIPTION": "Read-only access to the stories readers can see, in Arabic and English. See docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Requests a client may make (per address), e.g. "600/minute"; counted in the default cache.
+NEWSROOM_API_RATE = os.environ.get("NEWSROOM_API_RATE", "600/minute")
+# How long browsers and shared caches may keep an answer (seconds).
+NEWSROOM_API_MAX_AGE = int(os.environ.get("NEWSROOM_API_MAX_AGE", "60"))
+# The change feed holds back changes younger than this (seconds), so a change whose
+# transaction commits a moment late is not skipped by a partner's cursor.
+NEWSROOM_API_CHANGES_DELAY = int(os.environ.get("NEWSROOM_API_CHANGES_DELAY", "5"))
+# Page cache (articles/caching.py): Redis when REDIS_URL is set, otherwise a file cache that
+# every process on this machine shares (a per-process cache would keep stale pages after a
+# story is published from the command line or another worker).
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+        # Redis down must mean "uncached", quickly, not a worker stuck waiting.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }}
+else:
+    CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(LOCAL_DIR / "cache")),
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }}
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)  # off: every request renders (benchmarks)
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
+NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", "5"))  # browsers and the edge
+NEWSROOM_CACHE_STALE_SECONDS = int(os.environ.get("NEWSROOM_CACHE_STALE_SECONDS", "30"))
+
+# The importer: relative source paths start at this folder (default: the working folder);
+# caps that keep one file from making a thousand author pages or a 50 MB story.
+NEWSROOM_IMPORT_ROOT = os.environ.get("NEWSROOM_IMPORT_ROOT", "")
+NEWSROOM_IMPORT_MAX_AUTHORS = int(os.environ.get("NEWSROOM_IMPORT_MAX_AUTHORS", "12"))
+NEWSROOM_IMPORT_MAX_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_BYTES", str(1024 * 1024)))
+
+# Errors are heard: every log line goes to stdout (the process manager or container keeps
+# it) with the request id, the user id and the path; a 500 writes its traceback. With ADMINS
+# set, each 500 is also mailed (EMAIL_* settings below).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO" if PRODUCTION else "WARNING").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_context": {"()": "articles.logcontext.RequestContextFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s %(name)s request=%(request_id)s "
+                      "user=%(user_id)s path=%(path)s %(message)s",
+        },
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_context"],
+            "formatter": "line",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        "django.request": {"handlers": ["stdout", "mail_admins"], "level": "WARNING", "propagate": False},
+        "django.security": {"handlers": ["stdout", "mail_admins"], "level": "WARNING", "propagate": False},
+        "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
+}
+# ADMINS="Name <a@example.org>, b@example.org": who is mailed a 500's traceback.
+ADMINS = [
+    (address.split("<")[0].strip() or address, address.split("<")[-1].rstrip(">").strip())
+    for address in env_list("ADMINS", [])
+]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "newsroom@localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", SERVER_EMAIL)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_SUBJECT_PREFIX = os.environ.get("EMAIL_SUBJECT_PREFIX", "[Newsroom] ")
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files,
+# no inline script (JSON-LD is data, not script; the admin's one import map carries a
+# per-request nonce), no plugins, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # NONCE appears only on pages that use it: the admin's import map (articles/admin/csp.py).
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # style="" attributes (the admin's widgets and the body editor set them) cannot run
+        # code; <style> elements and stylesheets still come only from our static files.
+        "style-src-attr": ["'unsafe-inline'"],
+        "style-src-elem": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Browser features the site never uses, switched off for every page.
+NEWSROOM_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
+
+# Login throttling (django-axes): after NEWSROOM_LOGIN_FAILURES wrong passwords for one user
+# name from one address, that pair is locked for NEWSROOM_LOGIN_COOLOFF_MINUTES (the page
+# says so in Arabic); `manage.py unlock USERNAME` lifts it early.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "articles.lockout.lockout_response"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("NEWSROOM_PROXY_COUNT", "1" if PRODUCTION else "0"))
+AXES_VERBOSE = False

@@ -10,6 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from articles import health
 from articles import views as article_views
 from articles.context_processors import site_name
 from articles.sitemaps import SITEMAPS, news_sitemap
@@ -28,9 +29,15 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("articles.api.urls")),  # the read-only content API (docs/api.md)
+
+    # faults: for the load balancer (see docs/operations.md)
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Browsers ask for /favicon.ico on every page that names no icon (the admin's): serve ours.
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("img/favicon.ico"), permanent=True)),
 ]
+handler500 = "articles.health.server_error"
 # Arabic pages live at /, English ones under /en/.
 urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)
 

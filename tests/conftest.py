@@ -54,3 +54,21 @@ def arabic_by_default():
     translation.activate("ar")
     yield
     translation.activate("ar")
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings, tmp_path_factory):
+    """Each test gets an empty cache of its own (pages and the content version), so a page
+    cached by one test is never served to the next; never the machine's shared cache."""
+    import uuid
+
+    settings.CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": uuid.uuid4().hex,
+    }}
+    yield
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Tests make many staff users: a real password hash takes seconds on a busy machine."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -2,6 +2,7 @@ from django.db.models import Q
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from ..arabic import normalize
+from .csp import NonceMediaMixin
 
 
 class NormalisedSearchMixin:
@@ -46,5 +47,5 @@ class DirectionalFieldsMixin:
         return field
 
 
-class TranslatedAdmin(DirectionalFieldsMixin, TabbedTranslationAdmin):
+class TranslatedAdmin(NonceMediaMixin, DirectionalFieldsMixin, TabbedTranslationAdmin):
     """Arabic and English fields side by side in tabs (jQuery UI served from our static)."""

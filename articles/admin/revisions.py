@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from .. import revisions
+from ..dates import desk_time, desk_zone_name
 
 
 class RevisionHistoryMixin:
@@ -57,6 +58,7 @@ class RevisionHistoryMixin:
             raise PermissionDenied
         versions = list(revisions.versions_of(obj))
         by_id = {v.pk: v for v in versions}
+        number = {v.pk: len(versions) - n for n, v in enumerate(versions)}
         comparison = None
         old_id, new_id = request.GET.get("old"), request.GET.get("new")
         error = None
@@ -68,7 +70,9 @@ class RevisionHistoryMixin:
             else:
                 if old.revision.date_created > new.revision.date_created:
                     old, new = new, old
-                comparison = {"old": old, "new": new, "sections": revisions.compare(old, new)}
+                comparison = {
+                    "old": number[old.pk], "new": number[new.pk], "sections": revisions.compare(old, new),
+                }
         elif len(versions) >= 2:
             old_id, new_id = str(versions[1].pk), str(versions[0].pk)
         context = {
@@ -78,7 +82,12 @@ class RevisionHistoryMixin:
             "opts": self.opts,
             "object": obj,
             "versions": versions,
-            "numbered": [(len(versions) - n, v) for n, v in enumerate(versions)],
+            "numbered": [
+                {"number": number[v.pk], "version": v, "at": desk_time(v.revision.date_created),
+                 "who": revisions.who(v)}
+                for v in versions
+            ],
+            "zone": desk_zone_name(),
             "comparison": comparison,
             "error": error,
             "old_id": str(old_id or ""),
@@ -109,6 +118,9 @@ class RevisionHistoryMixin:
             "opts": self.opts,
             "object": obj,
             "version": version,
+            "number": revisions.number_of(version),
+            "at": desk_time(version.revision.date_created),
+            "who": revisions.who(version),
             "history_url": history_url,
             "sections": revisions.compare(revisions.versions_of(obj).first(), version),
         }

@@ -6,9 +6,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ..locks import display_name
-from ..models import Article, Byline
+from ..models import Article, Author, Byline
 from ..models.search_columns import SEARCH_FIELDS
-from ..publishing import SCHEDULED, status_label
 from .images import thumbnail_html
 
 
@@ -22,7 +21,7 @@ class StatusFilter(admin.SimpleListFilter):
         return [
             (Article.Status.DRAFT, Article.Status.DRAFT.label),
             (Article.Status.REVIEW, Article.Status.REVIEW.label),
-            ("scheduled", SCHEDULED),
+            ("scheduled", Article.SCHEDULED_LABEL),
             (Article.Status.PUBLISHED, Article.Status.PUBLISHED.label),
             (Article.Status.WITHDRAWN, Article.Status.WITHDRAWN.label),
         ]
@@ -43,8 +42,6 @@ class AuthorFilter(admin.SimpleListFilter):
     parameter_name = "author"
 
     def lookups(self, request, model_admin):
-        from ..models import Author
-
         return [(str(a.pk), a.name) for a in Author.objects.filter(bylines__isnull=False).distinct()]
 
     def queryset(self, request, queryset):
@@ -96,7 +93,7 @@ class StoryListMixin:
 
     @admin.display(description=_("الحالة"), ordering="status")
     def desk_status(self, article):
-        return status_label(article)
+        return article.status_label
 
     @admin.display(description=_("التوقيع"))
     def byline_names(self, article):

@@ -1,35 +1,44 @@
-"""The desk in the admin: transitions, timeline, edit locks, stale-save refusal, previews.
+"""The desk in the admin: workflow buttons, timeline, edit locks, stale-save refusal, previews.
 
-`DeskArticleAdminMixin` goes before the admin class in ArticleAdmin's bases. The rules
-themselves live in publishing.py (transitions) and locks.py; this module only wires them to
-requests, and re-checks permissions on the server for every POST.
+`DeskArticleAdminMixin` goes before the admin class in ArticleAdmin's bases. The rules live
+in publishing.py (which step, who, when) and locks.py; this module only wires them to
+requests. Every workflow step is a button of the story's own form: the press validates and
+saves what is typed, then takes the step, in the admin's one transaction. A refused save
+(stale, locked, invalid) or a refused step (no note, past time) re-renders the form as typed.
 """
-
-import datetime
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import redirect
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from .. import locks, previews, publishing
-from ..dates import desk_time, desk_zone
-from ..models import Article, Correction, WorkflowEvent
+from .. import autosaves, locks, previews, publishing
+from ..dates import desk_time, desk_zone, desk_zone_name
+from ..languages import codes
+from ..models import Correction, WorkflowEvent
 
-TRANSITIONS = ("submit", "send_back", "publish", "schedule", "withdraw", "correct")
+ACTION = "_desk_action"  # the name of every workflow button in the story form
+TAKE_OVER = "_desk_take_over"
+
+
+def step_inputs(data, name):
+    """What was typed for step `name` (fields named desk-<step>-<input>) as publishing wants it."""
+    prefix = f"desk-{name}-"
+    return {key[len(prefix):]: data.get(key, "") for key in data if key.startswith(prefix)}
 
 
 class DeskFormMixin:
-    """Adds the hidden version and refuses stale saves and saves against someone else's lock."""
+    """Adds the hidden version; refuses stale saves and saves against someone else's lock;
+    takes over the lock keeping the typed form; checks a pressed workflow step before saving."""
 
     desk_request = None
+    desk_step = None  # (name, cleaned inputs) once the pressed step has passed publishing.check
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,9 +50,14 @@ class DeskFormMixin:
         article = self.instance
         if not article.pk:
             return cleaned
+        user = self.desk_request.user if self.desk_request else None
         # The admin saves inside a transaction: holding the row until then makes check-and-save
         # one step, so two simultaneous saves cannot both pass.
-        current = Article.objects.select_for_update().get(pk=article.pk)
+        current = type(article).objects.select_for_update().get(pk=article.pk)
+        if user is not None and TAKE_OVER in self.data:
+            locks.acquire(article, user, take_over=True)
+            # Not a save: the same form comes back, bound to what was typed, now ours to save.
+            raise forms.ValidationError(_("توليت تحرير هذا الخبر."), code="taken_over")
         submitted = cleaned.get("version")
         if submitted != current.version:
             saver = current.last_edited_by  # one more query, only on a conflict
@@ -54,29 +68,37 @@ class DeskFormMixin:
             self.data["version"] = current.version
             raise forms.ValidationError(
                 _(
-                    "لم يُحفظ نصك: حفظ %(who)s هذا الخبر في %(when)s (بتوقيت الرياض) بعد أن فتحته. "
+                    "لم يُحفظ نصك: حفظ %(who)s هذا الخبر في %(when)s (بتوقيت %(zone)s) بعد أن فتحته. "
                     "نصك باقٍ في النموذج أدناه؛ راجع نسخته في نافذة أخرى، ثم احفظ مرة أخرى إن أردت أن يحل نصك محل نصه."
                 ),
                 code="stale",
-                params={"who": who, "when": desk_time(current.updated_at)},
+                params={"who": who, "when": desk_time(current.updated_at), "zone": desk_zone_name()},
             )
         lock = locks.holder(article)
-        user = self.desk_request.user if self.desk_request else None
         if lock is not None and user is not None and lock.user_id != user.pk:
             raise forms.ValidationError(
                 _("لم يُحفظ نصك: يحرر هذا الخبر الآن: %(name)s. اضغط «تولي التحرير» أولاً ثم احفظ."),
                 code="locked",
                 params={"name": locks.display_name(lock.user)},
             )
+        name = self.data.get(ACTION)
+        if name and user is not None:
+            # PermissionDenied goes up as a 403: only a crafted request gets here without the right.
+            try:
+                inputs = publishing.check(name, current, user, **step_inputs(self.data, name))
+            except publishing.TransitionNotAllowed as problem:
+                raise forms.ValidationError(str(problem), code="transition") from None
+            self.desk_step = (name, inputs)
         return cleaned
 
 
 class DeskArticleAdminMixin:
-    """Roles, workflow buttons, timeline, locks and previews on the story's admin page."""
+    """Roles, workflow buttons, timeline, locks, autosave and previews on the story's admin page."""
 
     change_form_template = "admin/articles/article/change_form.html"
+    read_only_template = "admin/articles/article/read_only.html"
 
-    # --- permissions: reporters change only their own drafts ---
+    # Permissions: reporters change only their own drafts.
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         if not allowed or obj is None:
@@ -84,14 +106,17 @@ class DeskArticleAdminMixin:
         return publishing.can_edit(request.user, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        # Status and time change only through the transitions below.
+        # Status and time change only through the workflow buttons.
         fields = list(super().get_readonly_fields(request, obj))
         return fields + [f for f in ("status", "published_at", "published_at_desk") if f not in fields]
 
-    @admin.display(description=gettext_lazy("وقت النشر (بتوقيت الرياض)"))
+    @admin.display(description=lazy(
+        lambda: _("وقت النشر (بتوقيت %(zone)s)") % {"zone": desk_zone_name()}, str)())
     def published_at_desk(self, obj):
-        # Shown, never typed: the time changes only through publish/schedule above.
-        return desk_time(obj.published_at) if obj and obj.published_at else "—"
+        # Shown, never typed: the time changes only through publish/schedule.
+        if not (obj and obj.published_at):
+            return "—"
+        return _("%(when)s بتوقيت %(zone)s") % {"when": desk_time(obj.published_at), "zone": desk_zone_name()}
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -110,16 +135,61 @@ class DeskArticleAdminMixin:
         super().save_model(request, obj, form, change)
         # Saved and (usually) leaving: let the next editor in straight away.
         locks.release(obj, request.user)
+        # What was typed is now the story: the server-side draft has done its job.
+        autosaves.discard(obj, request.user)
 
-    # --- URLs ---
+    def response_change(self, request, obj):
+        form_step = getattr(request, "_desk_step", None)
+        if form_step is None:
+            return super().response_change(request, obj)
+        name, inputs = form_step
+        # Same transaction as the save: a refusal here rolls the save back too.
+        result = publishing.perform(name, obj, request.user, **inputs)
+        if isinstance(result, WorkflowEvent):
+            messages.success(request, _("حُفظ الخبر، وتم: %(what)s.") % {"what": self._event_label(result)})
+        else:
+            messages.success(request, _("حُفظ الخبر، وأُضيفت الملاحظة إليه."))
+        url = reverse("admin:articles_article_change", args=[obj.pk])
+        if publishing.TRANSITIONS[name].releases_lock:
+            # Done with the story: coming back to it must not take the lock again, or a
+            # closed tab would keep the next person out. The page takes it once you type.
+            url += "?released=1"
+        return HttpResponseRedirect(url)
+
+    def save_form(self, request, form, change):
+        # Remember the checked step for response_change (same request, same transaction).
+        request._desk_step = getattr(form, "desk_step", None)
+        return super().save_form(request, form, change)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        if form.is_bound and form.has_error(NON_FIELD_ERRORS, "taken_over"):
+            # Taking over is not a failed save: say so once, and list only real problems.
+            messages.success(request, _("توليت تحرير هذا الخبر. نصك باقٍ كما كتبته؛ اضغط «حفظ» لحفظه."))
+            before = form.errors[NON_FIELD_ERRORS]
+            kept = [e for e in form.errors.as_data()[NON_FIELD_ERRORS] if e.code != "taken_over"]
+            if kept:
+                form._errors[NON_FIELD_ERRORS] = form.error_class([m for e in kept for m in e.messages])
+            else:
+                del form._errors[NON_FIELD_ERRORS]
+            context["errors"] = [e for e in context["errors"] if e is not before]
+            if kept:
+                context["errors"].append(form._errors[NON_FIELD_ERRORS])
+            # The lock changed hands during this request: show it as it is now.
+            context.update(self._desk_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def view_on_site(self, obj):
+        # Only what readers can see; for anything else the form offers «معاينة».
+        return obj.get_absolute_url() if obj.is_public else None
+
+    # URLs
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}_desk"
         wrap = self.admin_site.admin_view
         return [
-            path("<path:object_id>/desk/<str:action>/", wrap(self.desk_transition_view),
-                 name=f"{prefix}_transition"),
             path("<path:object_id>/lock/", wrap(self.desk_lock_view), name=f"{prefix}_lock"),
-            path("<path:object_id>/lock/take-over/", wrap(self.desk_take_over_view), name=f"{prefix}_take_over"),
+            path("<path:object_id>/autosave/", wrap(self.desk_autosave_view), name=f"{prefix}_autosave"),
             path("<path:object_id>/preview/", wrap(self.desk_preview_view), name=f"{prefix}_preview"),
             path("<path:object_id>/share-preview/", wrap(self.desk_share_preview_view),
                  name=f"{prefix}_share_preview"),
@@ -133,9 +203,6 @@ class DeskArticleAdminMixin:
             raise PermissionDenied(_("ليست لديك صلاحية الاطلاع على هذا الخبر."))
         return article
 
-    def _back(self, article):
-        return redirect(reverse("admin:articles_article_change", args=[article.pk]))
-
     def _refused(self, request, message):
         return TemplateResponse(
             request, "admin/articles/article/desk_refused.html",
@@ -143,72 +210,15 @@ class DeskArticleAdminMixin:
             status=403,
         )
 
-    # --- transitions ---
-    def desk_transition_view(self, request, object_id, action):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if action not in TRANSITIONS:
-            raise Http404
-        try:
-            article = self._desk_article(request, object_id)
-            event = self._do_transition(request, article, action)
-        except PermissionDenied as refusal:
-            return self._refused(request, str(refusal) or _("غير مسموح لك بهذا الإجراء."))
-        except publishing.TransitionNotAllowed as problem:
-            messages.error(request, str(problem))
-            return self._back(article)
-        if not self.has_change_permission(request, article):
-            # e.g. a reporter who just submitted: they may no longer edit, so free the story.
-            locks.release(article, request.user)
-        if isinstance(event, WorkflowEvent):
-            messages.success(request, _("تم: %(what)s.") % {"what": self._event_label(event)})
-        else:
-            messages.success(request, _("أُضيفت الملاحظة إلى الخبر."))
-        return self._back(article)
-
-    def _do_transition(self, request, article, action):
-        user, post = request.user, request.POST
-        if action == "submit":
-            return publishing.submit(article, user)
-        if action == "send_back":
-            return publishing.send_back(article, user, post.get("note", ""))
-        if action == "publish":
-            return publishing.publish(article, user)
-        if action == "schedule":
-            # Permission first, so a reporter's crafted POST gets a 403 whatever the time says.
-            if not user.has_perm("articles.publish_article"):
-                raise PermissionDenied(_("ليست لديك صلاحية نشر الأخبار أو جدولتها."))
-            at = self._parse_desk_time(post.get("at", ""))
-            if at <= timezone.now():
-                raise publishing.TransitionNotAllowed(_("اختر وقتاً في المستقبل لجدولة الخبر."))
-            return publishing.publish(article, user, at=at)
-        if action == "withdraw":
-            return publishing.withdraw(article, user, post.get("note", ""))
-        publishing.add_correction(
-            article, user, post.get("text", ""), post.get("kind", Correction.Kind.CORRECTION),
-            text_en=post.get("text_en", ""),
-        )
-        return None
-
-    @staticmethod
-    def _parse_desk_time(value):
-        try:
-            naive = datetime.datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise publishing.TransitionNotAllowed(
-                _("وقت الجدولة غير صالح: اكتب التاريخ والساعة بتوقيت الرياض.")
-            ) from None
-        if timezone.is_aware(naive):
-            return naive
-        return timezone.make_aware(naive, desk_zone())
-
     @staticmethod
     def _event_label(event):
         if event.transition == WorkflowEvent.Transition.SCHEDULE and event.published_at:
-            return _("مجدول للنشر في %(when)s بتوقيت الرياض") % {"when": desk_time(event.published_at)}
+            return _("مجدول للنشر في %(when)s بتوقيت %(zone)s") % {
+                "when": desk_time(event.published_at), "zone": desk_zone_name(),
+            }
         return event.get_transition_display()
 
-    # --- locks ---
+    # Locks
     def desk_lock_view(self, request, object_id):
         """The page's heartbeat: refresh our lock; say who holds it if it is not ours."""
         if request.method != "POST":
@@ -219,86 +229,161 @@ class DeskArticleAdminMixin:
         lock, mine = locks.acquire(article, request.user)
         return JsonResponse({"mine": mine, "holder": "" if mine else locks.display_name(lock.user)})
 
-    def desk_take_over_view(self, request, object_id):
+    # Autosave
+    def desk_autosave_view(self, request, object_id):
+        """POST: keep what this user has typed (not saved) on the server. Discard with discard=1."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._desk_article(request, object_id)
         if not self.has_change_permission(request, article):
-            return self._refused(request, _("ليست لديك صلاحية تحرير هذا الخبر."))
-        locks.acquire(article, request.user, take_over=True)
-        messages.success(request, _("توليت تحرير هذا الخبر."))
-        return self._back(article)
+            return JsonResponse({"saved": False, "error": _("ليست لديك صلاحية تحرير هذا الخبر.")}, status=403)
+        if request.POST.get("discard"):
+            autosaves.discard(article, request.user)
+            if request.headers.get("X-Requested-With") == "fetch":
+                return JsonResponse({"discarded": True})
+            messages.success(request, _("حُذف النص غير المحفوظ."))
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+        try:
+            draft = autosaves.keep(article, request.user, request.POST)
+        except autosaves.Refused as problem:
+            return JsonResponse({"saved": False, "error": str(problem)}, status=400)
+        return JsonResponse({"saved": True, "at": desk_time(draft.saved_at)})
 
-    # --- previews ---
+    # Previews
     def desk_preview_view(self, request, object_id):
+        """GET: the saved story; POST (the form's preview buttons): what is typed, unsaved."""
         article = self._desk_article(request, object_id)
-        return previews.render_preview(request, article.pk)
+        language = request.GET.get("lang") or request.POST.get("_desk_preview") or codes()[0]
+        if language not in codes():
+            raise Http404(_("لا توجد نسخة بهذه اللغة."))
+        typed = None
+        if request.method == "POST":
+            if not self.has_change_permission(request, article):
+                return self._refused(request, _("ليست لديك صلاحية تحرير هذا الخبر."))
+            typed = request.POST
+        base = reverse("admin:articles_article_desk_preview", args=[article.pk])
+        return previews.render_preview(
+            request, article, language=language, typed=typed,
+            edition_url=None if typed is not None else (lambda code: f"{base}?lang={code}"),
+        )
 
     def desk_share_preview_view(self, request, object_id):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._desk_article(request, object_id)
-        # A link anyone can open: only someone who may edit the story may hand it out.
-        if not self.has_change_permission(request, article):
-            return self._refused(request, _("لا يمكنك مشاركة معاينة خبر لا تملك تحريره."))
+        # A link anyone can open: previews.share decides who may hand it out.
+        try:
+            url = previews.share_url(article, request.user)
+        except PermissionDenied as refusal:
+            return self._refused(request, str(refusal))
         hours = settings.NEWSROOM_PREVIEW_MAX_AGE // 3600
         messages.success(
             request,
             _("رابط المعاينة (يعمل %(hours)s ساعة دون تسجيل دخول): %(url)s")
-            % {"hours": hours, "url": request.build_absolute_uri(previews.share_url(article))},
+            % {"hours": hours, "url": request.build_absolute_uri(url)},
         )
-        return self._back(article)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
-    # --- the change page ---
+    # The change page
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except PermissionDenied as refusal:
+            # Everything in the request was rolled back; say why in Arabic.
+            return self._refused(request, str(refusal) or _("ليست لديك صلاحية تحرير هذا الخبر في حالته الآن."))
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        if (
+            article is not None and request.method == "GET" and request.GET.get("autosave") == "restore"
+            and self.has_change_permission(request, article)
+        ):
+            # Open the form on the autosaved text; its version is the one it was typed on,
+            # so a save after someone else's is refused as stale, not silently applied.
+            autosaves.apply(article, request.user)
+        return article
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         article = self.get_object(request, object_id)
         if article is not None and self.has_view_permission(request, article):
-            extra_context.update(self._desk_context(request, article))
+            desk = self._desk_context(request, article)
+            if request.method == "GET" and not desk["desk"]["can_change"]:
+                return self.read_only_view(request, article, desk)
+            extra_context.update(desk)
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def read_only_view(self, request, article, desk):
+        """For those who may only look: the story as readers will read it, each language in its direction."""
+        editions = []
+        for code in codes():
+            if article.has_edition(code):
+                editions.append({
+                    "code": code,
+                    "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
+                    "fields": {name: getattr(article, f"{name}_{code}") or "" for name in
+                               ("kicker", "headline", "standfirst", "body", "dateline")},
+                })
+        context = {
+            **self.admin_site.each_context(request),
+            **desk,
+            "title": _("الاطلاع على: %s") % article,
+            "subtitle": None,
+            "opts": self.opts,
+            "original": article,
+            "editions": editions,
+            "has_view_permission": True,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.read_only_template, context)
 
     def _desk_context(self, request, article):
         user = request.user
         can_change = self.has_change_permission(request, article)
         lock_holder = ""
-        if can_change and request.method == "GET":
+        released = request.GET.get("released") == "1"
+        if can_change and request.method == "GET" and not released:
             lock, mine = locks.acquire(article, user)
             lock_holder = "" if mine else locks.display_name(lock.user)
         elif can_change:
             lock = locks.holder(article)
             if lock is not None and lock.user_id != user.pk:
                 lock_holder = locks.display_name(lock.user)
-        status = article.status
-        scheduled = publishing.is_scheduled(article)
-        may = user.has_perm
-        own = article.created_by_id == user.pk or may("articles.edit_any_article")
-        actions = {
-            "submit": status == Article.Status.DRAFT and may("articles.change_article") and own,
-            "send_back": status in (Article.Status.REVIEW, Article.Status.WITHDRAWN)
-            and may("articles.send_back_article"),
-            "publish": (status != Article.Status.PUBLISHED or scheduled) and may("articles.publish_article"),
-            "schedule": (status != Article.Status.PUBLISHED or scheduled) and may("articles.publish_article"),
-            "withdraw": status == Article.Status.PUBLISHED and may("articles.publish_article"),
-            "correct": status == Article.Status.PUBLISHED and may("articles.correct_article"),
-        }
+        steps = publishing.available_transitions(article, user) if can_change else []
         events = [
             {"event": event, "label": self._event_label(event), "at": desk_time(event.at),
              "who": locks.display_name(event.user) if event.user else _("النظام")}
             for event in article.workflow_events.select_related("user")
         ]
         now_local = timezone.localtime(timezone.now(), desk_zone())
+        lock_seconds = settings.NEWSROOM_EDIT_LOCK_SECONDS
+        recovery = None
+        if can_change and request.method == "GET" and request.GET.get("autosave") != "restore":
+            recovery = autosaves.recovery(article, user)
         return {
             "desk": {
-                "status": publishing.status_label(article),
+                "status": article.status_label,
                 "published_at": desk_time(article.published_at) if article.published_at else "",
-                "actions": actions,
-                "any_action": any(actions.values()),
+                "zone": desk_zone_name(),
+                "steps": {step.name: step for step in steps},
+                "any_step": bool(steps),
                 "events": events,
                 "lock_holder": lock_holder,
+                "lock_released": released,
                 "can_change": can_change,
-                "lock_seconds": settings.NEWSROOM_EDIT_LOCK_SECONDS,
+                # Beat well inside the lock's life, so one late beat does not lose it.
+                "heartbeat_seconds": max(5, lock_seconds // 4),
+                "autosave_seconds": autosaves.IDLE_SECONDS,
                 "schedule_min": now_local.strftime("%Y-%m-%dT%H:%M"),
                 "correction_kinds": Correction.Kind.choices,
+                "is_public": article.is_public,
+                "languages": codes(),
+                "recovery": recovery,
+                # What was typed for a step, shown again when the form comes back refused.
+                "typed": {
+                    key[len("desk-"):].replace("-", "_"): value
+                    for key, value in request.POST.items() if key.startswith("desk-")
+                } if request.method == "POST" else {},
             },
             "desk_url_prefix": reverse("admin:articles_article_change", args=[article.pk]),
         }

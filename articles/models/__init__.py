@@ -5,11 +5,13 @@ from .awards import Award, AwardCategory, AwardWin, Organisation
 from .corrections import Correction
 from .images import Image, Rendition
 from .people import Author
+from .previews import PreviewLink
 from .taxonomy import Section, Tag
-from .workflow import EditLock, WorkflowEvent
+from .workflow import Autosave, EditLock, WorkflowEvent
 
 __all__ = [
     "Article",
+    "Autosave",
     "ArticleQuerySet",
     "Author",
     "Award",
@@ -20,6 +22,7 @@ __all__ = [
     "EditLock",
     "Image",
     "Organisation",
+    "PreviewLink",
     "Rendition",
     "Section",
     "Tag",

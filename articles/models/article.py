@@ -173,6 +173,14 @@ class Article(SearchColumns):
             and self.published_at > timezone.now()
         )
 
+    # What the desk calls a published story whose time has not come.
+    SCHEDULED_LABEL = _("مجدول")
+
+    @property
+    def status_label(self):
+        """The status as the desk says it: a published story not yet due is «مجدول»."""
+        return self.SCHEDULED_LABEL if self.is_scheduled else self.get_status_display()
+
     def has_edition(self, language):
         return language == "ar" or bool(getattr(self, f"headline_{language}", ""))
 

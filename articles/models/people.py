@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..arabic import normalize
+from ..cleaning import clean_typed_text
+from ..images import author_photo_path, validate_image_upload, without_metadata
 from .slugs import PublicPageMixin
 
 
@@ -24,7 +26,10 @@ class Author(PublicPageMixin, models.Model):
     )
     role = models.CharField(_("الصفة"), max_length=150, blank=True, help_text=_("مثل: مراسل، محرر"))
     bio = models.TextField(_("نبذة"), blank=True)
-    photo = models.ImageField(_("الصورة"), upload_to="authors/", blank=True)
+    photo = models.ImageField(
+        _("الصورة"), upload_to=author_photo_path, blank=True, validators=[validate_image_upload],
+        help_text=_("JPEG أو PNG أو WebP أو GIF. تُحذف بيانات EXIF (ومنها الموقع) عند الرفع."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("حساب المستخدم"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="author_profile",
@@ -43,5 +48,9 @@ class Author(PublicPageMixin, models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        clean_typed_text(Author, self)  # before the name is keyed for matching
+        # A new photo goes through the one image pipeline: checked, re-encoded, renamed.
+        if self.photo and not getattr(self.photo, "_committed", True):
+            self.photo = without_metadata(self.photo)
         self.name_key = normalize(self.name_ar)
         super().save(*args, **kwargs)

@@ -63,8 +63,36 @@ class EditLock(models.Model):
 
     @staticmethod
     def lifetime():
-        return datetime.timedelta(seconds=getattr(settings, "NEWSROOM_EDIT_LOCK_SECONDS", 120))
+        return datetime.timedelta(seconds=settings.NEWSROOM_EDIT_LOCK_SECONDS)
 
     @property
     def is_live(self):
         return self.heartbeat_at > timezone.now() - self.lifetime()
+
+
+class Autosave(models.Model):
+    """What one person has typed into a story's form and not saved yet, kept on the server.
+
+    One row per person per story, replaced as they type; deleted when they save or discard.
+    It is never the story: opening the story again offers it, with a diff, to restore."""
+
+    article = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="+", verbose_name=_("الخبر")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("المحرر")
+    )
+    # Field name (e.g. "body_ar") → the text as typed.
+    data = models.JSONField(_("النص غير المحفوظ"), default=dict)
+    # The story's version the form was opened on: a restore saves against it, so a save made
+    # by someone else in between is caught as stale rather than overwritten.
+    base_version = models.PositiveIntegerField(_("النسخة التي فُتح عليها"), default=0)
+    saved_at = models.DateTimeField(_("حُفظ تلقائياً في"), default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "user"], name="autosave_once_per_user")]
+        verbose_name = _("نص محفوظ تلقائياً")
+        verbose_name_plural = _("النصوص المحفوظة تلقائياً")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.user}"

@@ -52,8 +52,8 @@ def test_reporter_to_editor_to_reader(site, new_page, screenshot):
 
     change = f"{site}/admin/articles/article/{story.pk}/change/"
     page.goto(change)
-    assert page.locator("button[name=desk-publish]").count() == 0  # not a reporter's button
-    page.locator("button[name=desk-submit]").click()
+    assert page.locator("button[name=_desk_action][value=publish]").count() == 0  # not a reporter's button
+    page.locator("button[name=_desk_action][value=submit]").click()
     page.locator(".messagelist .success").wait_for()
     assert page.locator("[data-desk-status]").inner_text() == "قيد المراجعة"
 
@@ -65,8 +65,8 @@ def test_reporter_to_editor_to_reader(site, new_page, screenshot):
     screenshot(desk, "admin-edit")
     due = (timezone.now() + datetime.timedelta(minutes=2)).astimezone(RIYADH)
     due = due.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
-    desk.locator("#desk-at").fill(due.strftime("%Y-%m-%dT%H:%M"))
-    desk.locator("button[name=desk-schedule]").click()
+    desk.locator("#desk-schedule-at").fill(due.strftime("%Y-%m-%dT%H:%M"))
+    desk.locator("button[name=_desk_action][value=schedule]").click()
     desk.locator(".messagelist .success").wait_for()
     assert desk.locator("[data-desk-status]").inner_text() == "مجدول"
     story.refresh_from_db()
@@ -103,8 +103,8 @@ def test_reporter_to_editor_to_reader(site, new_page, screenshot):
 
         # 5. A correction shows on the reader's page.
         desk.goto(change)
-        desk.locator("#desk-correction-text").fill("الصادرات ارتفعت ١٢٪ لا ٢١٪")
-        desk.locator("button[name=desk-correct]").click()
+        desk.locator("#desk-correct-text").fill("الصادرات ارتفعت ١٢٪ لا ٢١٪")
+        desk.locator("button[name=_desk_action][value=correct]").click()
         desk.locator(".messagelist .success").wait_for()
         reader.goto(site + story.get_absolute_url())
         corrections = reader.locator(".corrections")
@@ -157,7 +157,7 @@ def test_desk_panel_and_preview_pass_the_checkers(site, new_page, make_article, 
     desk = [v for v in axe_violations(page) if any("desk" in target for target in v["targets"])]
     assert desk == []
 
-    shared = site + previews.share_url(story)
+    shared = site + previews.share_url(story, editor)
     reader = new_page()
     reader.goto(shared)
     assert "معاينة" in reader.locator(".preview-banner").inner_text()

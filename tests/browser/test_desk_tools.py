@@ -41,7 +41,7 @@ def test_editor_edits_twice_compares_and_restores_the_first_version(
     assert axe_violations(page) == []
     screenshot(page, "admin-history-diff")
 
-    page.get_by_role("link", name="استعد النسخة 1").click()
+    page.get_by_role("link", name="استعد النسخة #1").click()
     page.get_by_role("button", name="نعم، استعد هذه النسخة").click()
     page.wait_for_selector(".messagelist .success")
 

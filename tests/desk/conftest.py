@@ -76,8 +76,13 @@ def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
-def transition_url(article, action):
-    return reverse("admin:articles_article_desk_transition", args=[article.pk, action])
+def press(client, article, action, inputs=None, follow=False, **changes):
+    """Press a workflow button of the story's form: the form as saved (plus `changes`), the
+    step's inputs (e.g. {"note": ...}) in their desk-<step>-<input> fields."""
+    data = form_data(article, **changes)
+    data["_desk_action"] = action
+    data.update({f"desk-{action}-{name}": value for name, value in (inputs or {}).items()})
+    return client.post(change_url(article), data, follow=follow)
 
 
 def form_data(article, **changes):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles import publishing
 from articles.models import Article, Correction, EditLock, WorkflowEvent
 
-from .conftest import change_url, form_data, transition_url
+from .conftest import change_url, form_data, press
 
 Status = Article.Status
 RIYADH = ZoneInfo("Asia/Riyadh")
@@ -43,7 +43,7 @@ def snapshot(article):
 def test_reporters_crafted_post_for_an_editors_transition_is_403(login, reporter, make_article, action, status):
     article = make_article(status=status)
     before = snapshot(article)
-    response = login(reporter).post(transition_url(article, action), ACTIONS[action])
+    response = press(login(reporter), article, action, ACTIONS[action])
     assert response.status_code == 403
     assert "صلاحية" in response.content.decode()
     assert snapshot(article) == before
@@ -54,7 +54,7 @@ def test_reporters_crafted_post_for_an_editors_transition_is_403(login, reporter
 def test_anonymous_crafted_post_changes_nothing(client, make_article, action):
     article = make_article(status=Status.REVIEW if action == "send_back" else Status.DRAFT)
     before = snapshot(article)
-    response = client.post(transition_url(article, action), ACTIONS[action])
+    response = press(client, article, action, ACTIONS[action])
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert snapshot(article) == before
 
@@ -62,7 +62,7 @@ def test_anonymous_crafted_post_changes_nothing(client, make_article, action):
 @pytest.mark.django_db
 def test_reporter_cannot_submit_another_reporters_draft_by_crafted_post(login, other_reporter, draft):
     before = snapshot(draft)
-    assert login(other_reporter).post(transition_url(draft, "submit")).status_code == 403
+    assert press(login(other_reporter), draft, "submit").status_code == 403
     assert snapshot(draft) == before
 
 
@@ -70,13 +70,14 @@ def test_reporter_cannot_submit_another_reporters_draft_by_crafted_post(login, o
 def test_reporter_edits_own_draft_but_not_once_it_is_in_review(login, reporter, draft):
     client = login(reporter)
     page = client.get(change_url(draft)).content.decode()
-    assert "إرسال للمراجعة" in page and "انشر الآن" not in page and "جدولة" not in page
+    assert 'name="_desk_action" value="submit"' in page
+    assert 'value="publish"' not in page and 'value="schedule"' not in page
     response = client.post(change_url(draft), form_data(draft, headline_ar="عنوان المراسلة الجديد"))
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.headline_ar == "عنوان المراسلة الجديد" and draft.last_edited_by == reporter
 
-    assert client.post(transition_url(draft, "submit")).status_code == 302
+    assert press(client, draft, "submit").status_code == 302
     draft.refresh_from_db()
     assert draft.status == Status.REVIEW
     response = client.post(change_url(draft), form_data(draft, headline_ar="تعديل بعد الإرسال"))
@@ -112,7 +113,7 @@ def test_reporter_creates_a_story_and_is_its_author(login, reporter, section, au
 def test_editor_buttons_and_timeline(login, editor, reporter, draft):
     publishing.submit(draft, reporter)
     client = login(editor)
-    response = client.post(transition_url(draft, "send_back"), {"note": "أضف مصدراً"})
+    response = press(client, draft, "send_back", {"note": "أضف مصدراً"})
     assert response.status_code == 302
     page = client.get(change_url(draft)).content.decode()
     assert "سجل مسار الخبر" in page and "أضف مصدراً" in page and "سارة المراسلة" in page
@@ -123,15 +124,15 @@ def test_editor_buttons_and_timeline(login, editor, reporter, draft):
 def test_wrong_status_via_admin_is_an_arabic_message_not_a_change(login, editor, make_article):
     article = make_article()
     before = snapshot(article)
-    response = login(editor).post(transition_url(article, "submit"), follow=True)
+    response = press(login(editor), article, "submit", follow=True)
     assert "لا يُرسل للمراجعة إلا خبر في حالة مسودة" in response.content.decode()
     assert snapshot(article) == before
 
 
 @pytest.mark.django_db
-def test_get_on_a_transition_does_nothing(login, editor, make_article):
+def test_get_with_a_step_does_nothing(login, editor, make_article):
     article = make_article(status=Status.REVIEW)
-    assert login(editor).get(transition_url(article, "publish")).status_code == 405
+    assert login(editor).get(change_url(article) + "?_desk_action=publish").status_code == 200
     article.refresh_from_db()
     assert article.status == Status.REVIEW
 
@@ -139,9 +140,7 @@ def test_get_on_a_transition_does_nothing(login, editor, make_article):
 @pytest.mark.django_db
 def test_correction_via_admin(login, editor, make_article, client):
     article = make_article()
-    response = login(editor).post(
-        transition_url(article, "correct"), {"kind": "update", "text": "أُضيفت تصريحات الوزير"}
-    )
+    response = press(login(editor), article, "correct", {"kind": "update", "text": "أُضيفت تصريحات الوزير"})
     assert response.status_code == 302
     note = Correction.objects.get(article=article)
     assert note.kind == "update" and note.created_by == editor
@@ -155,12 +154,12 @@ def test_schedule_in_riyadh_time_and_the_story_appears_on_time(login, editor, cl
     article = make_article(status=Status.REVIEW)
     start = datetime.datetime(2030, 3, 1, 9, 0, tzinfo=RIYADH)
     with time_machine.travel(start, tick=False) as clock:
-        response = login(editor).post(transition_url(article, "schedule"), {"at": "2030-03-01T09:02"})
+        response = press(login(editor), article, "schedule", {"at": "2030-03-01T09:02"})
         assert response.status_code == 302
         article.refresh_from_db()
         assert article.status == Status.PUBLISHED
         assert article.published_at == datetime.datetime(2030, 3, 1, 6, 2, tzinfo=datetime.UTC)
-        assert publishing.status_label(article) == "مجدول"
+        assert article.status_label == "مجدول"
         assert article.workflow_events.last().transition == "schedule"
         url = article.get_absolute_url()
         assert client.get(url).status_code == 404
@@ -175,7 +174,7 @@ def test_schedule_in_riyadh_time_and_the_story_appears_on_time(login, editor, cl
 def test_bad_or_past_schedule_time_is_refused_in_arabic(login, editor, make_article, at):
     article = make_article(status=Status.REVIEW)
     before = snapshot(article)
-    response = login(editor).post(transition_url(article, "schedule"), {"at": at}, follow=True)
+    response = press(login(editor), article, "schedule", {"at": at}, follow=True)
     page = response.content.decode()
     assert "وقت الجدولة غير صالح" in page or "اختر وقتاً في المستقبل" in page
     assert snapshot(article) == before
@@ -185,8 +184,8 @@ def test_bad_or_past_schedule_time_is_refused_in_arabic(login, editor, make_arti
 def test_scheduled_story_can_be_published_now_or_rescheduled(login, editor, make_article):
     article = make_article(status=Status.REVIEW)
     client = login(editor)
-    client.post(transition_url(article, "schedule"), {"at": "2099-01-01T10:00"})
-    client.post(transition_url(article, "publish"))
+    press(client, article, "schedule", {"at": "2099-01-01T10:00"})
+    press(client, article, "publish")
     article.refresh_from_db()
     assert article.is_public
 
@@ -244,8 +243,13 @@ def test_lock_shows_who_edits_refuses_their_save_and_can_be_taken_over(login, ed
     article.refresh_from_db()
     assert article.headline_ar != "محاولة أثناء القفل"
 
-    assert second.post(reverse("admin:articles_article_desk_take_over", args=[article.pk])).status_code == 302
+    # Taking over is a button of the same form: the typed text comes back, not the stored one.
+    taken = second.post(change_url(article), form_data(article, headline_ar="بعد التولي", _desk_take_over="1"))
+    assert taken.status_code == 200
+    assert 'value="بعد التولي"' in taken.content.decode() and "توليت تحرير هذا الخبر" in taken.content.decode()
     assert EditLock.objects.get(article=article).user == second_editor
+    article.refresh_from_db()
+    assert article.headline_ar != "بعد التولي"  # taking over alone saves nothing
     assert second.post(change_url(article), form_data(article, headline_ar="بعد التولي")).status_code == 302
     # The first editor's heartbeat now learns who has the story.
     beat = first.post(reverse("admin:articles_article_desk_lock", args=[article.pk])).json()
@@ -277,20 +281,21 @@ def test_view_only_reporter_takes_no_lock(login, reporter, make_article):
     assert not EditLock.objects.exists()
     lock_url = reverse("admin:articles_article_desk_lock", args=[article.pk])
     assert login(reporter).post(lock_url).status_code == 403
-    take_over = reverse("admin:articles_article_desk_take_over", args=[article.pk])
-    assert login(reporter).post(take_over).status_code == 403
+    take_over = form_data(article, _desk_take_over="1")
+    assert login(reporter).post(change_url(article), take_over).status_code == 403
+    assert not EditLock.objects.exists()
 
 
 # --- events are all recorded ------------------------------------------------------------
 
 @pytest.mark.django_db
 def test_every_admin_transition_records_one_event(login, editor, reporter, draft):
-    login(reporter).post(transition_url(draft, "submit"))
+    press(login(reporter), draft, "submit")
     client = login(editor)
-    client.post(transition_url(draft, "publish"))
-    client.post(transition_url(draft, "correct"), {"text": "تصحيح", "kind": "correction"})
-    client.post(transition_url(draft, "withdraw"), {"note": "سبب"})
-    client.post(transition_url(draft, "send_back"), {"note": "أعد الكتابة"})
+    press(client, draft, "publish")
+    press(client, draft, "correct", {"text": "تصحيح", "kind": "correction"})
+    press(client, draft, "withdraw", {"note": "سبب"})
+    press(client, draft, "send_back", {"note": "أعد الكتابة"})
     assert list(WorkflowEvent.objects.filter(article=draft).values_list("transition", flat=True)) == [
         "submit", "publish", "correct", "withdraw", "send_back",
     ]
@@ -301,7 +306,7 @@ def test_submitting_frees_the_reporters_lock(login, reporter, draft):
     client = login(reporter)
     client.get(change_url(draft))
     assert EditLock.objects.filter(article=draft, user=reporter).exists()
-    client.post(transition_url(draft, "submit"))
+    press(client, draft, "submit")
     assert not EditLock.objects.exists()
 
 

@@ -55,7 +55,7 @@ class Command(BaseCommand):
         section.name_en, section.slug_en = "Local", "local"
         section.save()
 
-        result = import_story(SEED, section=section, headline=HEADLINE["ar"])
+        result = import_story(SEED, section=section, headline=HEADLINE["ar"], update=True, root=DEMO_DIR)
         article = result.article
         paragraphs = (DEMO_DIR / "000_7077a1414e491a78.en.txt").read_text("utf-8").split("\n")
         article.headline_en = HEADLINE["en"]

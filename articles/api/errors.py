@@ -1,0 +1,67 @@
+"""Every API error is JSON with the same shape, its message in Arabic and in English:
+
+    {"status": 400, "code": "bad_parameter", "parameter": "since",
+     "message": {"ar": "…", "en": "…"}}
+"""
+
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+from .. import languages
+
+MESSAGES = {
+    "not_found": _("لا يوجد شيء بهذا المعرّف."),
+    "throttled": _("طلبات كثيرة من هذا العميل. أعد المحاولة بعد قليل."),
+    "method_not_allowed": _("هذه الواجهة للقراءة فقط: استعمل GET."),
+    "error": _("تعذّر تنفيذ الطلب."),
+}
+
+
+def in_every_language(text):
+    """A message in each edition's language, e.g. {"ar": "…", "en": "…"}."""
+    out = {}
+    for code in languages.codes():
+        with override(code):
+            out[code] = str(text)
+    return out
+
+
+def body(status_code, code, text, **extra):
+    return {"status": status_code, "code": code, **extra, "message": in_every_language(text)}
+
+
+class BadParameter(exceptions.APIException):
+    """A query parameter the API cannot use: 400, naming the parameter."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+
+    def __init__(self, parameter, text):
+        self.parameter, self.text = parameter, text
+        super().__init__(str(text))
+
+
+def exception_handler(exc, context):
+    """DRF's errors (and Django's 404) in the API's shape; anything else stays a bug (500)."""
+    if isinstance(exc, BadParameter):
+        return Response(body(400, "bad_parameter", exc.text, parameter=exc.parameter), status=400)
+    if isinstance(exc, Http404 | exceptions.NotFound):
+        return Response(body(404, "not_found", MESSAGES["not_found"]), status=404)
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        return Response(
+            body(405, "method_not_allowed", MESSAGES["method_not_allowed"]), status=405,
+            headers={"Allow": "GET, HEAD, OPTIONS"},
+        )
+    if isinstance(exc, exceptions.APIException):
+        return Response(body(exc.status_code, "error", MESSAGES["error"]), status=exc.status_code)
+    return None
+
+
+def not_found(request, *args, **kwargs):
+    """Any other path under /api/v1/: a JSON 404, not the site's HTML page."""
+    response = JsonResponse(body(404, "not_found", MESSAGES["not_found"]), status=404,
+                            json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,101 @@
+"""Autosave: what a person has typed into a story's form and not saved, kept on the server.
+
+The form's script posts the typed text a few seconds after typing stops (and when the tab is
+hidden or closed). One draft per person per story; a save of the story deletes it. Opening
+the story again with a draft that differs from the story offers it back, with a diff.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .dates import desk_time
+from .html import sanitise_body
+from .languages import localized
+from .models import Autosave
+from .revisions import compare_text
+
+# The typed text a draft keeps: every reader text field in every language.
+FIELDS = tuple(localized("kicker", "headline", "standfirst", "body", "dateline"))
+# Seconds after the last keystroke before the form posts its draft.
+IDLE_SECONDS = 3
+# A draft larger than this is refused (a story is far smaller; this is a bound on abuse).
+MAX_CHARACTERS = 500_000
+
+
+class Refused(Exception):
+    """The posted draft cannot be kept (the message is for the person typing)."""
+
+
+def _typed(data):
+    typed = {}
+    for name in FIELDS:
+        value = data.get(name)
+        if value is None:
+            continue
+        # PostgreSQL refuses NUL in text and JSON; it is never part of a typed word.
+        typed[name] = str(value).replace("\x00", "")
+    if sum(len(v) for v in typed.values()) > MAX_CHARACTERS:
+        raise Refused(_("النص أطول من أن يُحفظ تلقائياً."))
+    return typed
+
+
+def _as_stored(name, value):
+    value = value or ""
+    return sanitise_body(value) if name.startswith("body_") else value.strip()
+
+
+def differs(article, typed):
+    """Whether the typed text differs from the story as stored (bodies compared sanitised)."""
+    return any(_as_stored(n, v) != _as_stored(n, getattr(article, n)) for n, v in typed.items())
+
+
+@transaction.atomic
+def keep(article, user, data):
+    """Keep what `user` has typed (form data) as their draft of the story; returns it."""
+    typed = _typed(data)
+    if not typed:
+        raise Refused(_("لا نص لحفظه."))
+    try:
+        base_version = int(data.get("version") or article.version)
+    except (TypeError, ValueError):
+        raise Refused(_("رقم النسخة غير صالح.")) from None
+    draft, _created = Autosave.objects.update_or_create(
+        article=article, user=user,
+        defaults={"data": typed, "base_version": max(0, base_version), "saved_at": timezone.now()},
+    )
+    return draft
+
+
+def discard(article, user):
+    Autosave.objects.filter(article=article, user=user).delete()
+
+
+def draft_of(article, user):
+    return Autosave.objects.filter(article=article, user=user).first()
+
+
+def recovery(article, user):
+    """The draft to offer when `user` opens the story: its time and a diff, or None."""
+    draft = draft_of(article, user)
+    if draft is None or not differs(article, draft.data):
+        return None
+    stored = {name: getattr(article, name) or "" for name in FIELDS}
+    return {
+        "draft": draft,
+        "saved_at": desk_time(draft.saved_at),
+        "sections": compare_text(stored, {**stored, **draft.data}),
+        "story_saved_since": article.version != draft.base_version,
+    }
+
+
+def apply(article, user):
+    """Put the user's draft onto the (unsaved) story object, on the version it was typed on."""
+    draft = draft_of(article, user)
+    if draft is None:
+        return None
+    for name, value in draft.data.items():
+        if name in FIELDS:
+            setattr(article, name, value)
+    article.version = draft.base_version
+    return draft

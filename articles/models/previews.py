@@ -1,0 +1,38 @@
+"""Shared preview links: who handed out which link to a story, until when, and whether it was revoked."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def live(self, at=None):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=at or timezone.now())
+
+
+class PreviewLink(models.Model):
+    article = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("الخبر")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("أنشأه"),
+    )
+    created_at = models.DateTimeField(_("أُنشئ في"), default=timezone.now)
+    expires_at = models.DateTimeField(_("ينتهي في"))
+    revoked_at = models.DateTimeField(_("أُلغي في"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("ألغاه"),
+    )
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("رابط معاينة")
+        verbose_name_plural = _("روابط المعاينة")
+
+    def __str__(self):
+        return f"{self.article} — {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The production stack on this machine, in the foreground: migrations, collectstatic,
+# gunicorn, and nginx in front of it when nginx is installed (Debian: apt-get install nginx).
+# Used by `make serve`; see docs/deployment.md. Stop with Ctrl-C (both stop).
+#
+#   HOST, PORT        where readers connect (default 127.0.0.1:8000): nginx, or gunicorn
+#                     itself when there is no nginx
+#   APP_PORT          gunicorn's port behind nginx (default PORT+1)
+#   WEB_CONCURRENCY   gunicorn workers; NEWSROOM_ENV, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL,
+#                     REDIS_URL … as in the README ("Configuration")
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+PY=${PY:-$ROOT/.venv/bin/python}
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+APP_PORT=${APP_PORT:-$((PORT + 1))}
+LOCAL=$ROOT/.local
+mkdir -p "$LOCAL"
+
+# Production settings unless told otherwise. On a machine with no secret or host list yet
+# (a fresh clone), keep the checkout's generated key and serve this machine's own names.
+export NEWSROOM_ENV=${NEWSROOM_ENV:-production}
+if [ -z "${SECRET_KEY:-}" ]; then
+  [ -s "$LOCAL/secret_key" ] || { "$PY" -c 'import secrets; print(secrets.token_urlsafe(50))' > "$LOCAL/secret_key"; chmod 600 "$LOCAL/secret_key"; }
+  SECRET_KEY=$(cat "$LOCAL/secret_key"); export SECRET_KEY
+fi
+export ALLOWED_HOSTS=${ALLOWED_HOSTS:-$HOST,localhost,127.0.0.1}
+
+"$PY" manage.py migrate --noinput
+"$PY" manage.py collectstatic --noinput --verbosity 0
+
+STATIC_ROOT=$("$PY" -c 'import django,os;os.environ.setdefault("DJANGO_SETTINGS_MODULE","newsroom.settings");django.setup();from django.conf import settings;print(settings.STATIC_ROOT)')
+MEDIA_ROOT=$("$PY" -c 'import django,os;os.environ.setdefault("DJANGO_SETTINGS_MODULE","newsroom.settings");django.setup();from django.conf import settings;print(settings.MEDIA_ROOT)')
+mkdir -p "$MEDIA_ROOT"
+
+NGINX_PID="" GUNICORN_PID=""
+stop() {
+  for pid in $GUNICORN_PID $NGINX_PID; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop EXIT
+trap 'exit 0' INT TERM
+
+if command -v nginx >/dev/null 2>&1 && [ "${NEWSROOM_NGINX:-on}" != off ]; then
+  conf=$LOCAL/nginx
+  mkdir -p "$conf/cache" "$conf/tmp"
+  sed -e "s|@LISTEN@|$HOST:$PORT|" -e "s|@UPSTREAM@|127.0.0.1:$APP_PORT|" \
+      -e "s|@STATIC_ROOT@|$STATIC_ROOT|g" -e "s|@MEDIA_ROOT@|$MEDIA_ROOT|g" \
+      -e "s|@CACHE_DIR@|$conf/cache|" deploy/nginx.conf > "$conf/site.conf"
+  user=""
+  if [ "$(id -u)" = 0 ]; then  # nginx's workers drop root: let them write their cache
+    user="user www-data;"
+    chown -R www-data "$conf/cache" "$conf/tmp"
+  fi
+  cat > "$conf/nginx.conf" <<CONF
+$user
+worker_processes auto;
+daemon off;
+pid $conf/nginx.pid;
+error_log /dev/stderr warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_timeout 30;
+    client_body_temp_path $conf/tmp/body;
+    proxy_temp_path $conf/tmp/proxy;
+    fastcgi_temp_path $conf/tmp/fastcgi;
+    uwsgi_temp_path $conf/tmp/uwsgi;
+    scgi_temp_path $conf/tmp/scgi;
+    include $conf/site.conf;
+}
+CONF
+  nginx -t -q -c "$conf/nginx.conf" -e /dev/stderr
+  nginx -c "$conf/nginx.conf" -e /dev/stderr &
+  NGINX_PID=$!
+  export GUNICORN_BIND=${GUNICORN_BIND:-127.0.0.1:$APP_PORT}
+  echo "Site: http://$HOST:$PORT/ (nginx) → gunicorn on $GUNICORN_BIND"
+else
+  export GUNICORN_BIND=${GUNICORN_BIND:-$HOST:$PORT}
+  echo "Site: http://$GUNICORN_BIND/ (gunicorn; install nginx for the edge cache and static files)"
+fi
+
+# In the background and waited for, so a TERM to this script stops gunicorn and nginx at once.
+"$ROOT/.venv/bin/gunicorn" --config deploy/gunicorn.conf.py newsroom.wsgi:application &
+GUNICORN_PID=$!
+wait "$GUNICORN_PID"
