@@ -1,14 +1,25 @@
-"""The one Arabic normaliser: how Newsroom compares Arabic text.
+"""The one Arabic normaliser, and the search analysis built on it.
 
-Used by slugs, the importer (matching authors), admin search and site search.
-It is for comparing and keying, never for display: stored text keeps the writer's spelling.
+`normalize()` is how Newsroom compares Arabic text: the importer (matching authors), admin
+search and site search use it. It is for comparing and keying, never for display: stored text
+keeps the writer's spelling. Readers and reporters write the same word several ways
+(فاطمه/فاطمة, الاولى/الأولى, الالكتروني/الإلكتروني, with or without tashkeel), so all of
+them fold to one form.
 
-Readers and reporters write the same word several ways (فاطمه/فاطمة, الاولى/الأولى,
-الالكتروني/الإلكتروني, with or without tashkeel), so all of them fold to one form.
+`words()`, `keys()` and `index_text()` are the search analysis, the same at index time (the
+stored search columns) and at query time, on SQLite and PostgreSQL alike: a word is folded,
+then its clitics and affixes are stripped lightly (و ف ب ك ل ال in front, pronoun, plural and
+feminine endings behind; never below three letters), and broken plurals and irregular forms
+are joined to their singular through a lexicon (articles/data/arabic_lexicon.tsv): جوائز,
+الجائزة and وبالجائزة all have the key جايز. English words lose plural endings only.
+
+`arabic_slugify()` is separate: a URL keeps the headline's own letters.
 """
 
+import functools
 import re
 import unicodedata
+from pathlib import Path
 
 from django.utils.text import slugify
 
@@ -47,9 +58,158 @@ def normalize(text):
     return _SPACES.sub(" ", text).strip()
 
 
+_WORD = re.compile(r"\w+")
+# The shortest stem light stemming may leave: below three letters Arabic words are too
+# ambiguous (في، من، يد) and joining them would find unrelated stories.
+MIN_STEM = 3
+# و/ف (and) + ب/ك/ل (with, like, for) + ال (the), longest first; لل is ل + ال.
+_ARTICLES = ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ك", "ل")
+# Attached pronouns (her, their, your, our …), then number and gender endings (the feminine
+# ه from ة, the nisba ي/يه from ي/ية). All folded already (ة → ه). No ان: it ends more names
+# (إيران، لبنان، عمان) than duals in news, and the feminine dual تان/تين covers most duals.
+_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا")
+_ENDINGS = ("تين", "تان", "ات", "ون", "ين", "يه", "ه", "ي")
+# Sound plurals that also end names and singulars (فلسطين، البحرين، الإمارات، زيتون): the
+# word keeps a key with the ending too, so فلسطين meets الفلسطيني.
+_AMBIGUOUS_ENDINGS = ("ات", "ون", "ين")
+LEXICON_FILE = Path(__file__).resolve().parent / "data" / "arabic_lexicon.tsv"
+
+
+def words(text):
+    """The folded words of `text`, in order (punctuation dropped)."""
+    return _WORD.findall(normalize(text))
+
+
+def _is_arabic(word):
+    return "\u0621" <= word[0] <= "\u064a"
+
+
+def _without_nisba(word):
+    """الحكومي → حكوم: the nisba ي left behind a plural or feminine ending."""
+    return word[:-1] if word.endswith("ي") and len(word) > MIN_STEM else word
+
+
+def _rule_stems(word):
+    """Suffixes stripped by rule from an already prefix-free folded word (no lexicon).
+
+    The first stem is the fully stripped one; an ambiguous ending adds the word with it."""
+    for suffix in _PRONOUNS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            word = word[: -len(suffix)]
+            # ة is written ت before a pronoun: جائزتها → جائزة.
+            if word.endswith("ت") and len(word) > MIN_STEM:
+                word = word[:-1] + "ه"
+            break
+    for suffix in _ENDINGS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            stem = _without_nisba(word[: -len(suffix)]) if suffix != "ي" else word[:-1]
+            return [stem, word] if suffix in _AMBIGUOUS_ENDINGS else [stem]
+    return [word]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon():
+    """{folded form: key} for broken plurals and irregular forms, from the data file.
+
+    The key is the lemma's rule stem, so the lemma itself (جائزة → جايز) and its forms
+    (جوائز → جايز) meet without a second lookup."""
+    table = {}
+    for line in LEXICON_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, lemma = (normalize(part) for part in line.split("\t"))
+        table.setdefault(form, _rule_stems(lemma)[0])
+    return table
+
+
+def _keys_of_reading(word):
+    """One reading's keys: the lexicon's if it knows the word (bare, or without a pronoun
+    or ending), otherwise the rule stems."""
+    table = lexicon()
+    if word in table:
+        return [table[word]]
+    for suffix in _PRONOUNS + _ENDINGS:
+        if word.endswith(suffix) and word[: -len(suffix)] in table:
+            return [table[word[: -len(suffix)]]]
+    return [table.get(stem, stem) for stem in _rule_stems(word)]
+
+
+def _readings(word):
+    """The word without its prefixes, every way they can be read.
+
+    A combined article (وال، بال، لل …) is stripped alone. A bare ال may be the word's own
+    (ألعاب and إلكتروني fold to العاب and الكتروني), and a lone و ف ب ك ل may be part of the
+    word (وزير، فريق، بلد): both readings are kept, so الألعاب meets ألعاب and the indexed
+    وزير meets the query والوزير, and the other way round."""
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= MIN_STEM:
+            rest = word[len(article):]
+            return [rest] if article != "ال" or rest.startswith("ال") else [rest, word]
+    readings = [word]
+    rest = word
+    if rest[0] in _CONJUNCTIONS and len(rest) - 1 >= MIN_STEM:
+        rest = rest[1:]
+        readings.append(rest)
+    # A preposition only in front of a longer word: بلد, كتب, لجنة keep their first letter.
+    if rest[0] in _PREPOSITIONS and len(rest) - 1 > MIN_STEM:
+        readings.append(rest[1:])
+    return readings
+
+
+def _english_key(word):
+    """English plurals only (Harman's S-stemmer): awards → award, cities → city."""
+    if len(word) > 4 and word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("us", "ss")):
+        return word[:-1]
+    return word
+
+
+@functools.lru_cache(maxsize=65536)
+def keys(word):
+    """The search keys of one folded word: the stems it may have, lexicon applied.
+
+    Two words match on their stems when their keys share one. Digits and other scripts
+    are their own key."""
+    if not word:
+        return ()
+    if not _is_arabic(word):
+        return (_english_key(word),) if word.isalpha() else (word,)
+    return tuple(dict.fromkeys(key for reading in _readings(word) for key in _keys_of_reading(reading)))
+
+
+# The stems sit in the same column as the words, each behind this mark, so one LIKE tells an
+# exact word (" word ") from a stem (" ~key "); \w never matches it, so no word looks like a key.
+KEY_MARK = "~"
+
+
+def index_text(*texts):
+    """What a search column stores: " word word … ~key ~key … ", folded.
+
+    The words in order (whole-word and prefix matching: " word " and " wor"), then each key
+    once. Space-padded, so the first and last words are matched like any other."""
+    folded = [word for text in texts for word in words(text)]
+    stems = dict.fromkeys(key for word in folded for key in keys(word))
+    return " " + " ".join([*folded, *(KEY_MARK + key for key in stems)]) + " " if folded else ""
+
+
+# Digits are kept but written the Latin way in URLs (٢٠٢١ → 2021).
+_DIGITS = str.maketrans(
+    {**{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
+)
+
+
 def arabic_slugify(text, max_length=200):
-    """A URL slug that keeps Arabic letters, from the normalised text."""
-    slug = slugify(normalize(text), allow_unicode=True)
+    """A URL slug that keeps the headline's own letters.
+
+    Only tashkeel, tatweel, invisible marks and punctuation go: فئتين stays فئتين and ة stays
+    ة (search folding is `normalize()`'s job, not the URL's). Latin letters are lower-cased."""
+    text = _STRIP.sub("", unicodedata.normalize("NFKC", text or "")).translate(_DIGITS)
+    slug = slugify(text, allow_unicode=True)
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug

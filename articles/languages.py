@@ -29,3 +29,15 @@ def slug_lookup(slug, field="slug"):
     for name in localized(field):
         query |= Q(**{name: slug})
     return query
+
+
+def shown_language(obj, field):
+    """The language of what `obj.<field>` shows in the active language: the active one when
+    that translation is filled, otherwise the first language it falls back to (so a page can
+    mark an Arabic caption on an English page as Arabic)."""
+    from django.utils.translation import get_language
+
+    active = (get_language() or first()).split("-")[0]
+    if getattr(obj, f"{field}_{active}", None):
+        return active
+    return first()

@@ -1,17 +1,22 @@
 """Site search: one service for both editions and both databases.
 
-Each story keeps its searchable text, already folded by `articles.arabic.normalize`, in
-plain columns per edition (search_headline_*, search_body_*, search_names_*), kept by the
-model layer (`articles/models/search_columns.py`); this module only reads them. The query
-is folded the same way, so فاطمه/فاطمة, الأولى/الاولى and words with tashkeel meet.
+Each story keeps its searchable text in plain columns per edition (search_headline_*,
+search_body_*, search_names_*), kept by the model layer (`articles/models/search_columns.py`)
+with `articles.arabic.index_text`: the folded words, then their stems/lemma keys
+(" word word … ~key ~key … "); this module only reads them. The query goes through the same
+analysis, so فاطمه/فاطمة, الأولى/الاولى, tashkeel, clitics (وبالجائزة) and broken plurals
+(جوائز/جائزة) meet, and both databases run the same matching and the same ranking:
 
-- PostgreSQL: full-text search (SearchQuery/SearchRank with the `arabic` or `english`
-  configuration) over the folded columns, plus word-by-word substring and trigram word
-  similarity (pg_trgm, GIN-indexed by migration 0004) for partial and misspelt words.
-- SQLite: every query word must appear (substring) in the folded text; ranked by where
-  it appears. On small data both give the same stories.
+- a word matches a whole word (" word "), or one of its keys (" ~key "); the last word typed
+  also matches as the start of a word (" word…") when it has PREFIX_MIN letters or more, so
+  a short word no longer finds unrelated longer ones (منى does not find منيرة);
+- rank: per word, the best place it is found (headline 3, names 2, body 1), counted four
+  times for the exact word and once for a stem or prefix, so exact words rank first;
+  newest first among equals.
 
-Always over `Article.objects.published()`; the English edition searches English columns only.
+On PostgreSQL the id subquery is written as UNION/INTERSECT of single LIKEs, which the
+trigram GIN indexes of migration 0004 answer. Always over `Article.objects.published()`;
+the English edition searches English columns only.
 """
 
 import datetime
@@ -20,30 +25,28 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import OperationalError, connection, transaction
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .arabic import normalize
+from .arabic import KEY_MARK, keys, normalize
+from .arabic import words as folded_words
 from .html import plain_text
-from .models import Article
+from .models import Article, Author
 from .models.search_columns import search_fields
 
-# The database's text search configuration for each edition.
-CONFIGS = {"ar": "arabic", "en": "english"}
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 SNIPPET_WORDS = 40
 # How much a word counts where it is found: headline first, then names, then the body.
 WEIGHTS = (("headline", 3), ("names", 2), ("body", 1))
-TRIGRAM_WORD_THRESHOLD = 0.6
-_WORD = re.compile(r"\w+")
+# An exact word counts this many times a stem or prefix match in the same place.
+EXACT_FACTOR = 4
+# The last word typed matches the start of longer words only from this many letters.
+PREFIX_MIN = 4
 
 
 # --- Reading a query ------------------------------------------------------------------
@@ -54,11 +57,17 @@ class Query:
     text: str
     terms: list
     error: str = ""
+    # The last word may be the start of a longer one (the reader was still typing).
+    prefix: bool = False
 
     @property
     def words(self):
         """The reader's own words, as typed (for suggestions)."""
         return list(dict.fromkeys(self.text.split()))
+
+    @property
+    def last(self):
+        return self.terms[-1] if self.terms else ""
 
     def __bool__(self):
         return bool(self.terms) and not self.error
@@ -66,49 +75,70 @@ class Query:
 
 def parse(raw):
     """The reader's words, folded; an `error` code when the query cannot be searched."""
-    raw = (raw or "").strip()
+    typed = raw or ""
+    raw = typed.strip()
     if len(raw) > MAX_QUERY_LENGTH:
         return Query(raw, [], "too_long")
-    terms = []
-    for word in _WORD.findall(normalize(raw)):
-        if word not in terms:
-            terms.append(word)
+    terms = list(dict.fromkeys(folded_words(raw)))
     if not terms:
         return Query(raw, [], "empty")
-    return Query(raw, terms[:MAX_TERMS])
+    terms = terms[:MAX_TERMS]
+    # A query ending in a space or punctuation is finished: its last word is whole too.
+    still_typing = not typed[-1:].isspace() and folded_words(raw[-1:]) != []
+    return Query(raw, terms, prefix=still_typing and len(terms[-1]) >= PREFIX_MIN)
 
 
 # --- Finding stories ------------------------------------------------------------------
 
 
-def _contains_all(terms, language):
+def _exact(field, term):
+    return Q(**{f"{field}__contains": f" {term} "})
+
+
+def _loose(field, term, query):
+    """Stem/lemma keys, and the start of a word for the last word typed."""
     matched = Q()
-    for term in terms:
+    for key in keys(term):
+        matched |= Q(**{f"{field}__contains": f" {KEY_MARK}{key} "})
+    if query.prefix and term == query.last:
+        matched |= Q(**{f"{field}__contains": f" {term}"})
+    return matched
+
+
+def _word_matches(field, term, query):
+    return _exact(field, term) | _loose(field, term, query)
+
+
+def _contains_all(query, language):
+    matched = Q()
+    for term in query.terms:
         any_field = Q()
         for field in search_fields(language):
-            any_field |= Q(**{f"{field}__contains": term})
+            any_field |= _word_matches(field, term, query)
         matched &= any_field
     return matched
 
 
-def _simple_rank(terms, language):
-    """Where the words are found, weighted: the same number on both databases."""
+def _rank(query, language):
+    """Per word, its best place: exact words first, then stems and prefixes; the same
+    number on both databases.
+
+    Every story ranked matches every word somewhere, so the last place (a stem or prefix in
+    the body) needs no test of its own: the body, the longest column, is read once a word."""
     score = Value(0)
-    for term in terms:
+    for term in query.terms:
+        places = []
         for part, weight in WEIGHTS:
-            score = score + Case(
-                When(**{f"search_{part}_{language}__contains": term}, then=Value(weight)),
-                default=Value(0), output_field=IntegerField(),
-            )
+            field = f"search_{part}_{language}"
+            places.append((weight * EXACT_FACTOR, _exact(field, term)))
+            places.append((weight, _loose(field, term, query)))
+        places.sort(key=lambda place: -place[0])
+        *tested, (lowest, _body_loose) = places
+        score = score + Case(
+            *(When(condition, then=Value(points)) for points, condition in tested),
+            default=Value(lowest), output_field=IntegerField(),
+        )
     return score
-
-
-def search_vector(language):
-    """PostgreSQL: the stored, weighted tsvector column migration 0004 adds (headline A,
-    names B, body C; GIN-indexed). Not a model field: SQLite has no such column."""
-    # Unqualified on purpose: inside the id subquery Django aliases the table (U0), and a
-    # qualified name would point at the outer query's row instead.
-    return RawSQL(f'"search_vector_{language}"', [], output_field=SearchVectorField())
 
 
 # A common word matches most of the archive: rank only the newest CANDIDATES matches, found
@@ -136,7 +166,7 @@ def search(query, language="ar"):
 
 
 def find(query, language="ar"):
-    """The matches to rank and whether there are more: newest CANDIDATES first."""
+    """The matches to rank and whether there are more: the newest CANDIDATES, ranked."""
     stories = Article.objects.published().in_edition(language)
     if not query:
         return Found(stories.none(), 0, False)
@@ -144,13 +174,24 @@ def find(query, language="ar"):
     for window in WINDOWS:
         since = now - window if window else None
         ids = list(
-            stories.filter(pk__in=_matches(Article, query.terms, language, since))
+            _matching(stories, query, language, since)
             .order_by("-published_at", "-id").values_list("pk", flat=True)[:CANDIDATES + 1]
         )
         if len(ids) > CANDIDATES:
             break
     ids, more = ids[:CANDIDATES], len(ids) > CANDIDATES
-    return Found(_ranked(stories.filter(pk__in=ids), query.terms, language), len(ids), more)
+    ranked = stories.filter(pk__in=ids).annotate(search_rank=_rank(query, language)).order_by(
+        "-search_rank", "-published_at", "-id"
+    )
+    return Found(ranked, len(ids), more)
+
+
+def _matching(stories, query, language, since):
+    """The stories that match (published since `since`, when given)."""
+    window = {"published_at__gte": since} if since else {}
+    if connection.vendor == "postgresql":
+        return stories.filter(pk__in=_postgres_matches(Article, query, language, window), **window)
+    return stories.filter(_contains_all(query, language), **window)
 
 
 @contextmanager
@@ -170,51 +211,93 @@ def time_limited():
         raise
 
 
-def _matches(Article, terms, language, since):
-    """Ids of matching stories (published since `since`, when given)."""
-    window = {"published_at__gte": since} if since else {}
-    if connection.vendor != "postgresql":
-        return Article.objects.filter(_contains_all(terms, language), **window).values("pk")
-    tsquery = SearchQuery(" ".join(terms), config=CONFIGS[language], search_type="plain")
-    return _postgres_matches(Article, terms, language, tsquery, window)
+def _postgres_pattern(term, query):
+    """The LIKEs of `_word_matches` as one PostgreSQL regular expression: " (word |~key …)"."""
+    endings = [f"{re.escape(term)} ", *(f"{KEY_MARK}{re.escape(key)} " for key in keys(term))]
+    if query.prefix and term == query.last:
+        endings.append(re.escape(term))
+    return " (" + "|".join(endings) + ")"
 
 
-def _ranked(stories, terms, language):
-    rank = _simple_rank(terms, language)
-    if connection.vendor == "postgresql":
-        tsquery = SearchQuery(" ".join(terms), config=CONFIGS[language], search_type="plain")
-        rank = rank + Coalesce(SearchRank(search_vector(language), tsquery), Value(0.0))
-    return stories.annotate(search_rank=rank).order_by("-search_rank", "-published_at", "-id")
-
-
-def _postgres_matches(Article, terms, language, tsquery, window=None):
+def _postgres_matches(Article, query, language, window=None):
     """The ids of stories that match, as one subquery of simple, index-friendly parts.
 
-    Each word must be in some column (substring, trigram-indexed LIKE) or close to a word of
-    the headline or names (trigram word similarity: misspellings; not the body, where word
-    similarity is slow and substrings already cover partial words); or the whole query
-    matches the stored tsvector (arabic/english stemming). Written as UNION/INTERSECT of
-    single-condition selects because, ORed in one WHERE, PostgreSQL's planner prefers a
-    sequential scan that reads and detoasts every body.
+    Each word must be in some column as a word, a key or (last word) a word's start: each a
+    trigram-indexed LIKE. Written as UNION/INTERSECT of one select a column because, with
+    several columns ORed in one WHERE, PostgreSQL's planner prefers a sequential scan that
+    reads and detoasts every body.
     """
-    def ids(**condition):
-        return Article.objects.filter(**condition, **(window or {})).order_by().values("pk")
+    def ids(condition):
+        return Article.objects.filter(condition, **(window or {})).order_by().values("pk")
 
     per_word = []
-    for term in terms:
-        parts = [ids(**{f"{field}__contains": term}) for field in search_fields(language)]
-        parts += [
-            ids(**{f"search_{part}_{language}__trigram_word_similar": term}) for part in ("headline", "names")
-        ]
+    for term in query.terms:
+        # One select a column, its patterns (word, keys, prefix) in one regular expression:
+        # pg_trgm answers it from the column's trigram index, and each body is read once
+        # per word. (The same LIKEs ORed make the planner read every body instead.)
+        pattern = _postgres_pattern(term, query)
+        parts = [ids(Q(**{f"{field}__regex": pattern})) for field in search_fields(language)]
         per_word.append(parts[0].union(*parts[1:]))
-    matches = per_word[0].intersection(*per_word[1:]) if len(per_word) > 1 else per_word[0]
-    stemmed = Article.objects.alias(search_vector=search_vector(language)).filter(
-        search_vector=tsquery, **(window or {})
-    ).order_by().values("pk")
-    return matches.union(stemmed)
+    return per_word[0].intersection(*per_word[1:]) if len(per_word) > 1 else per_word[0]
+
+
+# --- «هل تقصد»: a close spelling that has results ---------------------------------------
+
+# The latest stories' words (headline, standfirst, body) and their authors' names make the
+# vocabulary: what a reader is likely to look for, small enough to read on an empty page.
+SUGGESTION_STORIES = 200
+SUGGESTION_CUTOFF = 0.75
+
+
+def _vocabulary(language):
+    """{folded word: the word as written} from the latest stories of the edition."""
+    stories = Article.objects.published().in_edition(language).order_by("-published_at", "-id")
+    latest = stories[:SUGGESTION_STORIES]
+    texts = latest.values_list(f"headline_{language}", f"standfirst_{language}", f"body_{language}")
+    names = Author.objects.filter(articles__in=latest.values("pk")).values_list(
+        f"name_{language}", flat=True
+    )
+    vocabulary = {}
+    for text in [*(part for row in texts for part in row), *names]:
+        for written in _WRITTEN_WORD.findall(plain_text(text)):
+            folded = normalize(written)
+            if len(folded) > 2:
+                vocabulary.setdefault(folded, _STRIP_MARKS.sub("", written))
+    return vocabulary
+
+
+def suggest(query, language="ar"):
+    """A corrected query with results, for a query that has none; "" when there is none.
+
+    Each word the vocabulary does not know is replaced by its closest spelling there
+    (difflib, at least SUGGESTION_CUTOFF alike), shown as the stories write it."""
+    import difflib
+
+    if not query:
+        return ""
+    vocabulary = _vocabulary(language)
+    known = {key for word in vocabulary for key in keys(word)}
+    corrected, changed = [], False
+    for term in query.terms:
+        if term in vocabulary or known.intersection(keys(term)):
+            corrected.append(vocabulary.get(term, term))
+            continue
+        close = difflib.get_close_matches(term, vocabulary, n=1, cutoff=SUGGESTION_CUTOFF)
+        corrected.append(vocabulary[close[0]] if close else term)
+        changed = changed or bool(close)
+    if not changed:
+        return ""
+    text = " ".join(corrected)
+    return text if search(parse(text), language).exists() else ""
 
 
 # --- Showing where the words were found -----------------------------------------------
+
+
+_FOLDED_WORD = re.compile(r"\w+")
+# A word as written, tashkeel and tatweel included (they are not \w).
+_WRITTEN_WORD = re.compile(r"[\w\u0610-\u061a\u0640\u064b-\u065f\u0670]+")
+_STRIP_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -234,32 +317,48 @@ def _folded_with_offsets(text):
     return "".join(folded), offsets
 
 
-def _spans(text, terms):
-    """(start, end) ranges of `text` whose folded form is one of the terms."""
+def _matcher(query):
+    """A test for one folded word of a story: is it one the reader searched for?
+
+    `query` is a Query, or a plain list of folded words (whole words and stems only)."""
+    if isinstance(query, Query):
+        terms, prefix = query.terms, query.last if query.prefix else None
+    else:
+        terms, prefix = list(query), None
+    wanted = {key for term in terms for key in keys(term)}
+
+    def matches(word):
+        return word in terms or bool(wanted.intersection(keys(word))) or bool(
+            prefix and word.startswith(prefix)
+        )
+
+    return matches
+
+
+def _spans(text, query):
+    """(start, end) ranges of `text` holding a word the query matches (exact, stem or
+    prefix), mapped back from the folded text to the writer's own spelling."""
     folded, offsets = _folded_with_offsets(text)
+    matches = _matcher(query)
     spans = []
-    for term in terms:
-        for match in re.finditer(re.escape(term), folded):
-            start = offsets[match.start()]
-            end = offsets[match.end() - 1] + 1
-            # Take the tashkeel that follows the last letter along with it.
-            while end < len(text) and _fold_char(text[end]) == "":
-                end += 1
-            spans.append((start, end))
-    spans.sort()
-    merged = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    for match in _FOLDED_WORD.finditer(folded):
+        if not matches(match.group()):
+            continue
+        start = offsets[match.start()]
+        end = offsets[match.end() - 1] + 1
+        # Take the tashkeel that follows the last letter along with it.
+        while end < len(text) and _fold_char(text[end]) == "":
+            end += 1
+        spans.append((start, end))
+    return spans
 
 
-def highlight(text, terms):
-    """`text` HTML-escaped, with each matching word (in its original spelling) in <mark>."""
+def highlight(text, query):
+    """`text` HTML-escaped, with each matching word (in its original spelling) in <mark>.
+
+    `query`: a Query (stems and the last word's prefix marked too) or a list of folded words."""
     out, position = [], 0
-    for start, end in _spans(text, terms):
+    for start, end in _spans(text, query):
         out.append(escape(text[position:start]))
         out.append(f"<mark>{escape(text[start:end])}</mark>")
         position = end
@@ -267,11 +366,11 @@ def highlight(text, terms):
     return mark_safe("".join(out))
 
 
-def snippet(article, terms, words=SNIPPET_WORDS):
+def snippet(article, query, words=SNIPPET_WORDS):
     """A passage of the story around the first match, highlighted; the standfirst otherwise."""
     for text in (article.standfirst, plain_text(article.body)):
         text = " ".join((text or "").split())
-        spans = _spans(text, terms)
+        spans = _spans(text, query)
         if not spans:
             continue
         start = spans[0][0]
@@ -281,6 +380,6 @@ def snippet(article, terms, words=SNIPPET_WORDS):
         passage = Truncator(lead + text[start:]).words(words, truncate="…")
         if len(before) > 8:
             passage = "…" + passage
-        return highlight(passage, terms)
+        return highlight(passage, query)
     fallback = " ".join((article.standfirst or plain_text(article.body)).split())
-    return highlight(Truncator(fallback).words(words, truncate="…"), terms)
+    return highlight(Truncator(fallback).words(words, truncate="…"), query)

@@ -1,10 +1,14 @@
 """The search page: /search/?q= (Arabic edition), /en/search/?q= (English edition)."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.translation import get_language, override
 
 from . import search
+from .languages import codes
 
 RESULTS_PER_PAGE = 10
 
@@ -12,12 +16,15 @@ RESULTS_PER_PAGE = 10
 def search_page(request):
     language = get_language()
     query = search.parse(request.GET.get("q", ""))
-    context = {"query": query, "q": query.text, "max_length": search.MAX_QUERY_LENGTH}
+    context = {
+        "query": query, "q": query.text, "max_length": search.MAX_QUERY_LENGTH,
+        "editions": _editions(query.text),
+    }
     if query:
         try:
             with search.time_limited():
                 found = search.find(query, language)
-            # The folded columns are for matching only: no need to fetch them.
+                # The folded columns are for matching only: no need to fetch them.
                 paginator = Paginator(found.stories.for_listing(), RESULTS_PER_PAGE)
                 paginator.count = found.count  # known already: no COUNT over the matches
                 page = paginator.get_page(request.GET.get("page"))
@@ -28,12 +35,23 @@ def search_page(request):
         results = [
             {
                 "story": story,
-                "headline": search.highlight(story.headline, query.terms),
-                "snippet": search.snippet(story, query.terms),
+                "headline": search.highlight(story.headline, query),
+                "snippet": search.snippet(story, query),
                 # Names are searched too, so show them, marked, with the story.
-                "byline": [(author, search.highlight(author.name, query.terms)) for author in story.byline],
+                "byline": [(author, search.highlight(author.name, query)) for author in story.byline],
             }
             for story in page.object_list
         ]
         context.update(page=page, results=results, more=found.more, candidates=f"{search.CANDIDATES:,}")
+        if not results and page.number == 1:
+            context["suggestion"] = search.suggest(query, language)
     return render(request, "articles/search.html", context)
+
+
+def _editions(text):
+    """The same search in each edition: the language link keeps the reader's words."""
+    editions = {}
+    for code in codes():
+        with override(code):
+            editions[code] = reverse("articles:search") + (f"?{urlencode({'q': text})}" if text else "")
+    return editions

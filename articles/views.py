@@ -4,12 +4,14 @@ from urllib.parse import unquote
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 
-from .models import Article, Author, Award, AwardWin, Organisation, Section, Tag
+from .languages import slug_lookup
+from .models import Article, Author, Award, AwardWin, OldSlug, Organisation, Section, Tag
 
 PAGE_SIZE = 20
 HOME_LATEST = 10  # stories under the lead on the front page
@@ -39,8 +41,14 @@ def _editions(obj):
     return editions
 
 
-def _by_slug(model, slug):
-    return get_object_or_404(model, Q(slug_ar=slug) | Q(slug_en=slug))
+def _by_slug(model, slug, queryset=None):
+    """The row with this slug in any edition, or the one that had it (then the page's
+    canonical check answers a 301 to its current URL)."""
+    queryset = model._default_manager.all() if queryset is None else queryset
+    found = queryset.filter(slug_lookup(slug)).first() or OldSlug.objects.owner(model, slug)
+    if found is None:
+        raise Http404
+    return found
 
 
 def home(request):
@@ -148,9 +156,8 @@ def tag_detail(request, slug):
 
 
 def award_detail(request, slug):
-    award = get_object_or_404(
-        Award.objects.select_related("awarding_body").prefetch_related("categories"),
-        Q(slug_ar=slug) | Q(slug_en=slug),
+    award = _by_slug(
+        Award, slug, Award.objects.select_related("awarding_body").prefetch_related("categories")
     )
     wins = AwardWin.objects.filter(category__award=award).select_related("category", "organisation")
     coverage = (
@@ -178,8 +185,9 @@ def organisation_detail(request, slug):
 
 
 def robots_txt(request):
-    sitemap = request.build_absolute_uri("/sitemap.xml")
+    sitemap = request.build_absolute_uri(reverse("sitemap_index"))
+    news = request.build_absolute_uri(reverse("sitemap_news"))
     lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /preview/",
              "Disallow: /en/preview/", "",
-             f"Sitemap: {sitemap}", ""]
+             f"Sitemap: {sitemap}", f"Sitemap: {news}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

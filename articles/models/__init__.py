@@ -6,6 +6,7 @@ from .corrections import Correction
 from .images import Image, Rendition
 from .people import Author
 from .previews import PreviewLink
+from .slugs import OldSlug
 from .taxonomy import Section, Tag
 from .workflow import Autosave, EditLock, WorkflowEvent
 
@@ -21,6 +22,7 @@ __all__ = [
     "Correction",
     "EditLock",
     "Image",
+    "OldSlug",
     "Organisation",
     "PreviewLink",
     "Rendition",

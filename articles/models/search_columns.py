@@ -1,4 +1,4 @@
-"""A story's search columns: its words as the Arabic normaliser folds them, per edition.
+"""A story's search columns: its words as the Arabic analysis folds and stems them, per edition.
 
 Stored state of an Article, so kept here in the model layer: `save()` refills them from
 the story's own text, and `Article.objects.filter(...).refresh_search_columns()` refills
@@ -13,7 +13,7 @@ and search_names_<code> (byline and tag names).
 
 from django.db import models
 
-from ..arabic import normalize
+from ..arabic import index_text
 from ..html import plain_text
 from ..languages import codes, localized
 
@@ -86,11 +86,10 @@ class SearchColumns(models.Model):
             def text(*fields, language=language):
                 return " ".join(getattr(self, f"{field}_{language}", "") or "" for field in fields)
 
-            setattr(self, f"search_headline_{language}", normalize(text(*SOURCES["headline"])))
-            setattr(self, f"search_body_{language}", normalize(
-                " ".join((text("dateline"), plain_text(text("body"))))
-            ))
-            setattr(self, f"search_names_{language}", normalize(" ".join(names[language])))
+            # The folded words, then their stems and lemma keys (articles.arabic.index_text).
+            setattr(self, f"search_headline_{language}", index_text(text(*SOURCES["headline"])))
+            setattr(self, f"search_body_{language}", index_text(text("dateline"), plain_text(text("body"))))
+            setattr(self, f"search_names_{language}", index_text(*names[language]))
 
     def _search_names(self):
         names = {language: [] for language in codes()}

@@ -1,9 +1,38 @@
-"""Slugs for translated names: one per language, unique where the URL needs it."""
+"""Slugs for translated names: one per language, unique where the URL needs it, and the old
+slugs of renamed sections, tags, authors, awards and organisations, so their links still work."""
 
 from django.conf import settings
+from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from ..arabic import arabic_slugify
+
+
+class OldSlugQuerySet(models.QuerySet):
+    def owner(self, model, slug):
+        """The `model` row that once answered to `slug`, or None."""
+        old = self.filter(kind=model._meta.label_lower, slug=slug).order_by("-id").first()
+        return model._default_manager.filter(pk=old.object_id).first() if old else None
+
+
+class OldSlug(models.Model):
+    """A slug a row no longer has: its old URL answers a 301 to the current one."""
+
+    kind = models.CharField(max_length=100)  # the model's label, e.g. articles.section
+    object_id = models.PositiveBigIntegerField()
+    slug = models.CharField(max_length=300)
+    replaced_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OldSlugQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "slug"], name="old_slug_lookup_idx")]
+        verbose_name = _("معرّف قديم")
+        verbose_name_plural = _("المعرّفات القديمة")
+
+    def __str__(self):
+        return self.slug
 
 
 def fill_translated_slugs(instance, source="name", unique=True, usable=None):
@@ -12,7 +41,8 @@ def fill_translated_slugs(instance, source="name", unique=True, usable=None):
     Empty translations stay NULL, so two untranslated rows never collide on a unique slug.
     `usable(language, slug)`, when given, rules out slugs the site cannot serve (a section
     called "Search" must not become /en/search/, which is the search page): the next
-    numbered slug is taken instead.
+    numbered slug is taken instead. For unique slugs (the ones a URL finds a row by), a slug
+    changed by an editor leaves its old value in OldSlug, so links to it keep answering.
     """
     model = type(instance)
     for lang, _name in settings.LANGUAGES:
@@ -31,6 +61,19 @@ def fill_translated_slugs(instance, source="name", unique=True, usable=None):
                     slug = f"{base}-{n}"
                     n += 1
         setattr(instance, field, slug)
+    if unique and instance.pk:
+        remember_old_slugs(instance)
+
+
+def remember_old_slugs(instance):
+    """Keep the slugs `instance` is about to lose (compared with the stored row)."""
+    model = type(instance)
+    fields = [f"slug_{lang}" for lang, _name in settings.LANGUAGES]
+    stored = model._default_manager.filter(pk=instance.pk).values(*fields).first() or {}
+    for field in fields:
+        old = stored.get(field)
+        if old and old != getattr(instance, field):
+            OldSlug.objects.get_or_create(kind=model._meta.label_lower, object_id=instance.pk, slug=old)
 
 
 class PublicPageMixin:

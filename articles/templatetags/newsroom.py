@@ -9,9 +9,16 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from .. import dates as _dates
+from .. import languages as _languages
 from ..structured_data import as_script, news_article
 
 register = template.Library()
+
+
+@register.filter
+def shown_language(obj, field):
+    """`image|shown_language:"caption"` — the language the field's text is in on this page."""
+    return _languages.shown_language(obj, field)
 
 
 @register.filter

@@ -91,7 +91,7 @@ def test_sitemap_index_lists_each_sitemap(client, world):
     index = parse_xml(client, "/sitemap.xml")
     assert index.tag == f"{{{NS['sm']}}}sitemapindex"
     locations = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
-    assert locations == [f"http://testserver/sitemap-{name}.xml" for name in ("articles", "sections", "authors", "awards")]
+    assert locations == [f"http://testserver/sitemap-{name}.xml" for name in ("articles", "sections", "authors", "awards", "news")]
     for location in locations:
         parse_xml(client, urlparse(location).path)
 
