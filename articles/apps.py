@@ -15,7 +15,7 @@ class ArticlesConfig(AppConfig):
         from . import caching, signals
         from .cleaning import clean_typed_text
 
-        signals.connect()
+        signals.connect(self)
         # The page cache's one invalidation rule: a new content version on every change readers see.
         caching.connect_signals()
         # Controls and bidi overrides out of every plain-text field, on every save path.

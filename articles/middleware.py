@@ -7,6 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from . import logcontext
+from .api import errors as api_errors
+
+# Paths the content API answers (newsroom/urls.py): its errors are JSON.
+API_PREFIX = "/api/"
 
 
 class AdminLanguageMiddleware:
@@ -64,22 +68,34 @@ class RefuseControlCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if self.URL_CONTROLS.search(request.path) or self._any(request.GET, self.URL_CONTROLS):
-            raise BadRequest("control character in the URL")
-        if request.method == "POST" and request.content_type in (
+        where = self._refused_part(request)
+        if where is None:
+            return self.get_response(request)
+        if request.path_info.startswith(API_PREFIX):
+            # The API's clients read JSON errors naming the parameter, not the site's page.
+            return api_errors.bad_parameter_response(where, api_errors.MESSAGES["control_character"])
+        raise BadRequest(f"control character in {where}")
+
+    def _refused_part(self, request):
+        """The name of the first parameter (or "path") holding a refused character, or None."""
+        if self.URL_CONTROLS.search(request.path):
+            return "path"
+        where = self._first(request.GET, self.URL_CONTROLS)
+        if where is None and request.method == "POST" and request.content_type in (
             "application/x-www-form-urlencoded", "multipart/form-data",
         ):
-            if self._any(request.POST, self.FORM_CONTROLS) or any(
-                self.FORM_CONTROLS.search(upload.name or "") for upload in request.FILES.values()
-            ):
-                raise BadRequest("NUL in a form field")
-        return self.get_response(request)
+            where = self._first(request.POST, self.FORM_CONTROLS) or next(
+                (name for name, upload in request.FILES.items()
+                 if self.FORM_CONTROLS.search(upload.name or "")), None,
+            )
+        return where
 
     @staticmethod
-    def _any(query, pattern):
-        return any(
-            pattern.search(key) or any(pattern.search(value) for value in values)
-            for key, values in query.lists()
+    def _first(query, pattern):
+        return next(
+            (key for key, values in query.lists()
+             if pattern.search(key) or any(pattern.search(value) for value in values)),
+            None,
         )
 
 

@@ -20,6 +20,7 @@ the English edition searches English columns only.
 """
 
 import datetime
+import difflib
 import functools
 import re
 from contextlib import contextmanager
@@ -271,8 +272,6 @@ def suggest(query, language="ar"):
 
     Each word the vocabulary does not know is replaced by its closest spelling there
     (difflib, at least SUGGESTION_CUTOFF alike), shown as the stories write it."""
-    import difflib
-
     if not query:
         return ""
     vocabulary = _vocabulary(language)

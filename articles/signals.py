@@ -13,7 +13,7 @@ and `manage.py fill_search_columns` refills every story after a fixture load; li
 """
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 
 from . import renditions
 from .models import Article, Author, Byline, Image, Rendition, Tag
@@ -90,7 +90,15 @@ def rendition_deleted(sender, instance, **kwargs):
     transaction.on_commit(delete)
 
 
-def connect():
+def search_columns_migrated(sender, using="default", **kwargs):
+    """After `migrate`: refill the columns of stories stored under an older analysis. The
+    columns are derived data, so today's code (not a migration's frozen copy) writes them,
+    as Django itself fills permissions and content types after migrate."""
+    Article.objects.using(using).with_stale_search_columns().refresh_search_columns()
+
+
+def connect(app_config):
+    post_migrate.connect(search_columns_migrated, sender=app_config, dispatch_uid="search-migrated")
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
     post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
     m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid="search-tags")

@@ -33,7 +33,8 @@ def archive(stories):
     try:
         with open(os.devnull, "w") as quiet:
             call_command("load_demo", stdout=quiet)
-            call_command("generate_stories", stories, stdout=quiet)
+            if stories:
+                call_command("generate_stories", stories, stdout=quiet)
         yield
     finally:
         runner.teardown_databases(old)

@@ -26,6 +26,10 @@ if [ -z "${SECRET_KEY:-}" ]; then
   SECRET_KEY=$(cat "$LOCAL/secret_key"); export SECRET_KEY
 fi
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-$HOST,localhost,127.0.0.1}
+# Plain HTTP is fine on loopback only: elsewhere the settings insist on HTTPS (docs/security.md).
+case "$HOST" in
+  127.*|localhost|::1) export NEWSROOM_HTTPS=${NEWSROOM_HTTPS:-false} ;;
+esac
 
 "$PY" manage.py migrate --noinput
 "$PY" manage.py collectstatic --noinput --verbosity 0

@@ -184,17 +184,20 @@ STORAGES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if PRODUCTION:
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # HTTPS everywhere, unless NEWSROOM_HTTPS=false: only for trying the production stack on
+    # this machine's loopback (`make serve` sets it when it serves 127.0.0.1/localhost).
+    HTTPS = env_bool("NEWSROOM_HTTPS", True)
+    SESSION_COOKIE_SECURE = HTTPS
+    CSRF_COOKIE_SECURE = HTTPS
     # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (nginx in deploy/); turn off
     # with NEWSROOM_TLS_PROXY=false when the app itself faces the network.
     if env_bool("NEWSROOM_TLS_PROXY", True):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # HTTPS only: plain HTTP is redirected (SECURE_SSL_REDIRECT=false when the proxy already
     # does it), and browsers are told to remember that for a year (HSTS).
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
     SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]  # the load balancer probes over HTTP
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600 if HTTPS else 0)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 

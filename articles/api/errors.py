@@ -17,6 +17,7 @@ MESSAGES = {
     "throttled": _("طلبات كثيرة من هذا العميل. أعد المحاولة بعد قليل."),
     "method_not_allowed": _("هذه الواجهة للقراءة فقط: استعمل GET."),
     "error": _("تعذّر تنفيذ الطلب."),
+    "control_character": _("المعامل يحتوي على محرف غير مسموح به."),
 }
 
 
@@ -57,6 +58,14 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.APIException):
         return Response(body(exc.status_code, "error", MESSAGES["error"]), status=exc.status_code)
     return None
+
+
+def bad_parameter_response(parameter, text):
+    """A 400 naming the parameter, for answers made before a view runs (middleware)."""
+    response = JsonResponse(body(400, "bad_parameter", text, parameter=parameter), status=400,
+                            json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def not_found(request, *args, **kwargs):

@@ -30,21 +30,22 @@ def pages():
     return {
         reverse("articles:home"): 5,
         story.get_absolute_url(): 6,
-        Section.objects.first().get_absolute_url(): 4,
-        author.get_absolute_url(): 4,
-        tag.get_absolute_url(): 4,
-        Award.objects.first().get_absolute_url(): 5,
+        # lists: + one query for all the listed pictures' renditions
+        Section.objects.first().get_absolute_url(): 5,
+        author.get_absolute_url(): 5,
+        tag.get_absolute_url(): 5,
+        Award.objects.first().get_absolute_url(): 6,
         reverse("articles:archive"): 4,
         reverse("articles:archive") + "?page=3": 4,
         reverse("articles:feed_rss"): 3,
-        reverse("articles:author_feed_atom", kwargs={"slug": author.slug}): 3,
-        "/sitemap.xml": 6,
+        reverse("articles:author_feed_atom", kwargs={"slug": author.slug}): 4,
+        "/sitemap.xml": 8,  # the news sitemap is listed too
         "/sitemap-articles.xml": 4,  # a count per edition, a slice per edition
         "/sitemap-sections.xml": 2,
         "/sitemap-authors.xml": 2,
         # newest matches in 30 days, then everywhere; the ranked page; bylines (+ the
         # PostgreSQL time limit: SET LOCAL inside a savepoint)
-        reverse("articles:search") + "?q=" + "الجائزة": 4 if connection.vendor != "postgresql" else 7,
+        reverse("articles:search") + "?q=" + "الجائزة": 5 if connection.vendor != "postgresql" else 8,
     }
 
 

@@ -227,8 +227,10 @@ def test_bad_autosave_input_is_a_clear_answer_never_a_500(login, draft, reporter
     assert response.status_code in (200, 400)
     if response.status_code == 200:
         assert "\x00" not in Autosave.objects.get().data["headline_ar"]
-    else:
+    elif response["Content-Type"].startswith("application/json"):
         assert response.json()["error"]
+    else:  # a NUL is refused for every form before any view (articles/middleware.py)
+        assert "طلب غير صالح" in response.content.decode()
 
 
 # Live preview
@@ -258,7 +260,7 @@ def test_saved_preview_links_both_editions(login, draft, reporter, client):
     assert f'href="{preview_url(draft)}?lang=ar"' in page
     from articles import previews
 
-    shared = client.get(previews.share_url(draft) + "?lang=en").content.decode()
+    shared = client.get(previews.share_url(draft, reporter) + "?lang=en").content.decode()
     assert "Saved English headline" in shared
 
 
@@ -278,7 +280,7 @@ def test_read_only_view_renders_the_body_and_each_language_in_its_direction(logi
     page = login(reporter).get(change_url(review)).content.decode()
     assert "&lt;p&gt;" not in page and "<strong>works</strong>" in page
     assert 'lang="en" dir="ltr"' in page and 'lang="ar" dir="rtl"' in page
-    assert "<select" not in page and 'name="_desk_action"' not in page
+    assert "<select" not in page.split('id="content"', 1)[1] and 'name="_desk_action"' not in page
 
 
 @pytest.mark.django_db

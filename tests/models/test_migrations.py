@@ -5,6 +5,7 @@ import importlib
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 
 from articles import search
 from articles.models import Article
@@ -26,13 +27,18 @@ def test_the_roles_migration_made_editors_and_reporters_with_their_permissions()
     assert not any(name.endswith(("_user", "_group", "_permission")) for name in editors | reporters)
 
 
-def test_the_search_migration_fills_the_columns_of_existing_stories(demo):
+def test_stories_stored_under_an_older_analysis_are_refilled_after_migrate(demo):
     Article.objects.update(**{field: "" for field in SEARCH_FIELDS})
     assert list(search.search(search.parse("فاطمة القحطاني"))) == []
 
+    # 0004's frozen fill writes the columns as they were then (unpadded, no stems) ...
     migration = importlib.import_module("articles.migrations.0004_search")
     migration.fill(apps, schema_editor=None)
+    assert Article.objects.with_stale_search_columns().count() == 1
 
-    for words in ("فاطمة القحطاني", "الجائزه", "عسير"):
+    # ... and `migrate` ends by refilling them with today's analysis.
+    call_command("migrate", verbosity=0)
+    assert not Article.objects.with_stale_search_columns().exists()
+    for words in ("فاطمة القحطاني", "الجائزه", "عسير", "جوائز"):
         assert list(search.search(search.parse(words))) == [demo]
     assert list(search.search(search.parse("Qahtani"), "en")) == [demo]

@@ -6,7 +6,8 @@ from html import unescape
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils.translation import override
+from django.utils import timezone
+from django.utils.translation import gettext, override
 
 from articles.dates import format_date
 from tests.reader.stories import story
@@ -130,7 +131,7 @@ def test_article_page_shows_everything_a_reader_needs(client, world, django_asse
         assert f'href="{author.get_absolute_url()}" rel="author"' in page
     # Published and updated times, Hijri and Gregorian.
     with override("ar"):
-        assert format_date(lead.published_at) in page and format_date(lead.revised_at) in page
+        assert shown_date(lead.published_at) in page and shown_date(lead.revised_at) in page
     assert "حُدّث" in page
     assert "مدة القراءة: 4 دقائق" in page
     # The lead picture with its words.
@@ -169,11 +170,18 @@ def test_article_without_revision_has_no_updated_line(client, world):
     assert "حُدّث" not in page and "مدة القراءة: دقيقة واحدة" in page
 
 
+def shown_date(moment):
+    """The page's date line: the date, then the time kept on its line (never wrapped off)."""
+    date = format_date(moment, with_time=False)
+    time = timezone.localtime(moment).strftime("%H:%M")
+    return f'{date}<span class="nowrap">{gettext("،")} {time}</span>'
+
+
 @pytest.mark.django_db
 def test_english_article_dates_and_reading_time_are_english(client, world):
     with override("en"):
         url = world.lead.get_absolute_url()
-        expected = format_date(world.lead.published_at)
+        expected = shown_date(world.lead.published_at)
     page = get(client, url)
     assert expected in page and " AH (" in page and "1 min read" in page
 

@@ -127,8 +127,11 @@ def test_did_you_mean_in_the_english_edition(client, demo):
 
 @pytest.mark.django_db
 def test_hostile_queries_are_searched_safely(client, demo):
-    for query in ["%", "_", "~جايز", " ~ ", "100%", "\\", "جائزة\x00"]:
+    for query in ["%", "_", "~جايز", " ~ ", "100%", "\\"]:
         response = client.get(search_url(), {"q": query})
         assert response.status_code == 200, query
+    # A NUL is refused before search sees it (articles/middleware.py), in Arabic.
+    refused = client.get(search_url(), {"q": "جائزة\x00"})
+    assert refused.status_code == 400 and "طلب غير صالح" in refused.content.decode()
     # The key mark is not a word: typing it finds nothing by key.
     assert found("~جايز") == found("جايز")

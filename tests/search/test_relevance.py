@@ -3,11 +3,9 @@
 bench/relevance.py prints the same figures; docs/search-and-design.md has them."""
 
 import importlib.util
-import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 _PATH = Path(__file__).resolve().parents[2] / "bench" / "relevance.py"
 _spec = importlib.util.spec_from_file_location("bench_relevance", _PATH)
@@ -30,8 +28,6 @@ def test_the_set_is_big_enough():
 
 @pytest.fixture
 def corpus(db, demo):
-    with open(os.devnull, "w") as quiet:
-        call_command("generate_stories", relevance.GENERATED, stdout=quiet)
     return relevance.add_stories()
 
 
