@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,3 +20,10 @@ class ArticlesConfig(AppConfig):
         caching.connect_signals()
         # Controls and bidi overrides out of every plain-text field, on every save path.
         pre_save.connect(clean_typed_text, dispatch_uid="articles.clean_typed_text")
+
+
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the desk's site (its home is the desk's front page)."""
+
+    default = False  # named in INSTALLED_APPS; "articles" itself stays ArticlesConfig
+    default_site = "articles.admin_site.NewsroomAdminSite"

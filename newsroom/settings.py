@@ -67,7 +67,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    "articles.apps.NewsroomAdminConfig",  # django.contrib.admin with the desk's front page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -215,6 +215,8 @@ NEWSROOM_DESK_TIME_ZONE = os.environ.get("NEWSROOM_DESK_TIME_ZONE", "Asia/Riyadh
 NEWSROOM_EDIT_LOCK_SECONDS = int(os.environ.get("NEWSROOM_EDIT_LOCK_SECONDS", "120"))
 # How long a shared preview link works (seconds; default 48 hours).
 NEWSROOM_PREVIEW_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_MAX_AGE", str(48 * 3600)))
+# Copy-check rules the desk has turned off (ids from articles/copycheck.py RULES), comma-separated.
+NEWSROOM_COPY_CHECK_DISABLED = env_list("NEWSROOM_COPY_CHECK_DISABLED", [])
 
 # Image uploads are capped in bytes and in pixels (decoded size).
 NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024))

@@ -3,10 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from articles import health
 from articles import views as article_views
@@ -32,6 +34,8 @@ urlpatterns = [
     # faults: for the load balancer (see docs/operations.md)
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # Browsers ask for /favicon.ico on every page that names no icon (the admin's): serve ours.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("img/favicon.ico"), permanent=True)),
 ]
 handler500 = "articles.health.server_error"
 # Arabic pages live at /, English ones under /en/.

@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Article, Byline
+from ..models import Article, Author, Byline
 from .base import NormalisedSearchMixin, TranslatedAdmin
+from .copy_check import CopyCheckAdminMixin
 from .revisions import RevisionHistoryMixin
 from .story_list import StoryListMixin
 from .widgets import BodyEditorMixin
@@ -26,8 +27,8 @@ class BylineInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(
     # The desk's rules first (permissions, workflow, locks, stale saves), then its tools.
-    DeskArticleAdminMixin, StoryListMixin, RevisionHistoryMixin, BodyEditorMixin, NormalisedSearchMixin,
-    TranslatedAdmin,
+    DeskArticleAdminMixin, StoryListMixin, RevisionHistoryMixin, CopyCheckAdminMixin, BodyEditorMixin,
+    NormalisedSearchMixin, TranslatedAdmin,
 ):
     date_hierarchy = "published_at"
     autocomplete_fields = ("tags", "lead_image", "award_wins")
@@ -37,3 +38,13 @@ class ArticleAdmin(
         (_("التصنيف"), {"fields": ("section", "dateline", "tags", "lead_image", "award_wins")}),
         (_("النشر"), {"fields": ("status", "published_at_desk", "slug")}),
     )
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        # A new story offers the writer's own author record (Author.user) as its byline;
+        # they can change it before saving. Only on the empty form: a POST keeps what was sent.
+        if request.method == "GET" and obj is not None and obj.pk is None and isinstance(inline, BylineInline):
+            own = Author.objects.filter(user=request.user).values_list("pk", flat=True).first()
+            if own is not None:
+                kwargs["initial"] = [{"author": own}]
+        return kwargs

@@ -1,6 +1,7 @@
 """The desk's story list: what an editor scans on a busy night, in a fixed number of queries."""
 
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +50,22 @@ class AuthorFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MineFilter(admin.SimpleListFilter):
+    """«قصصي»: the stories I started or that carry my name (my author record) in the byline."""
+
+    title = _("قصصي")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("قصصي"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "1":
+            return queryset
+        bylined = Byline.objects.filter(author__user=request.user).values("article_id")
+        return queryset.filter(Q(created_by=request.user) | Q(pk__in=bylined))
+
+
 class StoryListMixin:
     """List columns, filters, search and ordering for the story list."""
 
@@ -57,7 +74,7 @@ class StoryListMixin:
         "published_at", "last_editor",
     )
     list_display_links = ("headline",)
-    list_filter = (StatusFilter, "section", AuthorFilter, ("published_at", admin.DateFieldListFilter))
+    list_filter = (MineFilter, StatusFilter, "section", AuthorFilter, ("published_at", admin.DateFieldListFilter))
     search_fields = ("headline_ar", "headline_en", "standfirst_en", "body_en")
     # The stored, normalised search columns (articles/models/search_columns.py): headline,
     # kicker and standfirst; dateline and body; byline and tag names — in every edition.

@@ -280,7 +280,7 @@ def test_read_only_view_renders_the_body_and_each_language_in_its_direction(logi
     page = login(reporter).get(change_url(review)).content.decode()
     assert "&lt;p&gt;" not in page and "<strong>works</strong>" in page
     assert 'lang="en" dir="ltr"' in page and 'lang="ar" dir="rtl"' in page
-    assert "<select" not in page and 'name="_desk_action"' not in page
+    assert "<select" not in page.split('id="content"', 1)[1] and 'name="_desk_action"' not in page
 
 
 @pytest.mark.django_db
