@@ -38,7 +38,7 @@ class CopyCheckAdminMixin:
         return [
             path(
                 "copy-check/", self.admin_site.admin_view(self.copy_check_view),
-                name="%s_%s_copy_check" % info,
+                name="{}_{}_copy_check".format(*info),
             ),
         ] + super().get_urls()
 

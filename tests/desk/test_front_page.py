@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import publishing
 from articles.front_page import front_page, start_of_desk_day
 from articles.models import Article, EditLock, WorkflowEvent
 
