@@ -240,7 +240,8 @@ def test_text_typed_after_the_session_expired_is_offered_after_logging_in_again(
     page.context.clear_cookies()  # the session is gone (expired, or logged out elsewhere)
     page.locator("#id_headline_ar").fill("عنوان كُتب بعد انتهاء الجلسة")
     note = page.locator("#desk-autosave")
-    page.wait_for_function("document.getElementById('desk-autosave').textContent.includes('تعذّر')")
+    # A locator, not wait_for_function: the page's CSP forbids eval of a string.
+    note.filter(has_text="تعذّر").wait_for(timeout=20_000)
     assert "سجّل الدخول" in note.inner_text()
     assert not Autosave.objects.filter(article=story).exists()
 
