@@ -50,7 +50,7 @@ screenshots: venv
 
 # After changing user-visible strings: refresh the English catalogue, translate, then compile.
 messages: venv
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=staticfiles --no-location
+	$(PY) manage.py makemessages -l en -l ar --ignore=.venv --ignore=staticfiles --ignore=node_modules --no-location
 	cd locale && ../$(PY) ../manage.py compilemessages
 
 clean:
