@@ -27,6 +27,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must be allowed there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -108,7 +109,15 @@ def new_page(browser, site):
 
     yield make
     for context in contexts:
-        context.close()
+        # A page left with unsaved text autosaves as it closes (sendBeacon): refuse those
+        # requests, so none reaches the live server while the test database is flushed.
+        try:
+            context.route("**/*", lambda route: route.abort())
+            for open_page in context.pages:
+                open_page.close()
+            context.close()
+        except PlaywrightError:
+            pass  # the test closed (killed) this context itself
 
 
 @pytest.fixture
