@@ -105,7 +105,7 @@ class Article(SearchColumns):
     revised_at = models.DateTimeField(_("آخر تحديث للقراء"), null=True, blank=True)
     # The file a story was imported from, so importing it again updates this story.
     import_source = models.CharField(max_length=255, unique=True, null=True, blank=True, editable=False)
-    # --- desk: who wrote and last touched the story, and its version for stale-save checks ---
+    # The desk: who wrote and last touched the story, and its version for stale-save checks.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", editable=False, verbose_name=_("أنشأه"),
@@ -115,7 +115,6 @@ class Article(SearchColumns):
         related_name="+", editable=False, verbose_name=_("آخر من حرّره"),
     )
     version = models.PositiveIntegerField(_("رقم النسخة"), default=0, editable=False)
-    # --- end desk ---
 
     # The search columns (search_headline_ar, …) come from SearchColumns: the story's words
     # folded for site search, refilled on save and when bylines or tags change.
@@ -142,11 +141,10 @@ class Article(SearchColumns):
         for field in localized("body"):
             setattr(self, field, sanitise_body(getattr(self, field)))
         fill_translated_slugs(self, source="headline", unique=False)
-        # --- desk: every save is a new version, so a form opened on an older one can tell ---
+        # Every save is a new version, so a form opened on an older one can tell.
         self.version = (self.version or 0) + 1
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
-        # --- end desk ---
         # SearchColumns.save then refills the search columns from the sanitised text.
         super().save(*args, **kwargs)
 
