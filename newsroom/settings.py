@@ -72,12 +72,13 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Before whitenoise: articles' runserver (which starts without a database) wraps theirs.
+    "articles",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",  # reader pages: sitemap index templates
     # search: full-text search and trigram lookups on PostgreSQL (harmless on SQLite).
     "django.contrib.postgres",
-    "articles",
     # versions of stories, and the body editor's bundled assets.
     "reversion",
     "django_prose_editor",

@@ -3,8 +3,12 @@ language, from a process whose database cannot be reached, on SQLite and on Post
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -48,6 +52,45 @@ def test_database_down_is_a_503_in_the_readers_language(engine):
     assert answers["/readyz"]["status"] == 503
     # The outage is logged (the traceback goes to stdout with the request id).
     assert "OperationalError" in result.stdout
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def status_of(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_runserver_starts_with_the_database_down_and_answers_503():
+    port = free_port()
+    environment = {**os.environ, "DATABASE_URL": DEAD["postgresql"], "DEBUG": "false",
+                   "ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        statuses = {}
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                statuses = {path: status_of(f"http://127.0.0.1:{port}{path}") for path in ("/", "/healthz")}
+                break
+            except OSError:  # not listening yet
+                time.sleep(0.5)
+        assert server.poll() is None, server.stdout.read()[-3000:]
+        assert statuses == {"/": 503, "/healthz": 200}
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "The database is not reachable" in output
 
 
 @pytest.mark.django_db
