@@ -223,12 +223,18 @@ NEWSROOM_COPY_CHECK_DISABLED = env_list("NEWSROOM_COPY_CHECK_DISABLED", [])
 NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000))
 
+# How many proxies in front of the app append the address they saw to X-Forwarded-For (the
+# production stack's nginx is one). The client is that many entries from the header's right
+# end; what a client writes further left is ignored, so it cannot pose as another address.
+# 0: no proxy, the connection's own address. Used by login throttling and the API's rate limit.
+NEWSROOM_PROXY_COUNT = int(os.environ.get("NEWSROOM_PROXY_COUNT", "1" if PRODUCTION else "0"))
+
 # The read-only content API under /api/v1/ (articles/api/; docs/api.md).
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "articles.api.errors.exception_handler",
-    # Behind a proxy, how many X-Forwarded-For hops to trust when telling clients apart.
-    "NUM_PROXIES": int(os.environ["NEWSROOM_API_PROXIES"]) if os.environ.get("NEWSROOM_API_PROXIES") else None,
+    # Clients are told apart (rate limits) by the address the trusted proxies saw.
+    "NUM_PROXIES": NEWSROOM_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Newsroom content API",
@@ -370,5 +376,5 @@ AXES_COOLOFF_TIME = datetime.timedelta(
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "articles.lockout.lockout_response"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("NEWSROOM_PROXY_COUNT", "1" if PRODUCTION else "0"))
+AXES_CLIENT_IP_CALLABLE = "articles.lockout.client_address"
 AXES_VERBOSE = False

@@ -85,6 +85,49 @@ def test_wrong_passwords_lock_the_account_from_that_address(client, settings):
     assert login(client, "mona", "another right one 42").status_code == 302
 
 
+def proxied_login(client, username, password, forwarded_for):
+    # As nginx passes it on: the connection is the proxy's, X-Forwarded-For ends with the client.
+    return client.post("/admin/login/?next=/admin/", {"username": username, "password": password},
+                       REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_failures_count_against_the_client_not_the_proxy(client, settings):
+    settings.NEWSROOM_PROXY_COUNT = 1
+    User.objects.create_user("sara", password="the right one 42", is_staff=True)
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        # The attacker writes a new address of its own on the left each time: ignored.
+        proxied_login(client, "sara", "wrong", f"198.51.100.{attempt}, 203.0.113.5")
+    assert proxied_login(client, "sara", "the right one 42", "203.0.113.5").status_code == 429
+    # Sara, from her own address through the same proxy, is not locked out by the attacker.
+    assert proxied_login(client, "sara", "the right one 42", "192.0.2.44").status_code == 302
+
+
+@pytest.mark.django_db
+def test_without_a_proxy_a_forwarded_header_is_not_believed(client, settings):
+    settings.NEWSROOM_PROXY_COUNT = 0
+    User.objects.create_user("sara", password="the right one 42", is_staff=True)
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        proxied_login(client, "sara", "wrong", f"198.51.100.{attempt}")
+    assert proxied_login(client, "sara", "the right one 42", "192.0.2.44").status_code == 429
+
+
+@pytest.mark.parametrize(("proxies", "forwarded", "expected"), [
+    (0, "203.0.113.5", "127.0.0.1"),
+    (1, "", "127.0.0.1"),
+    (1, "203.0.113.5", "203.0.113.5"),
+    (1, "1.2.3.4, 203.0.113.5", "203.0.113.5"),
+    (2, "1.2.3.4, 203.0.113.5, 10.0.0.9", "203.0.113.5"),
+    (2, "203.0.113.5", "203.0.113.5"),
+])
+def test_client_address_counts_trusted_proxies_from_the_right(rf, settings, proxies, forwarded, expected):
+    from articles.lockout import client_address
+
+    settings.NEWSROOM_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
+
+
 @pytest.mark.django_db
 def test_unlock_lifts_the_lock(client, settings):
     User.objects.create_user("sara", password="the right one 42", is_staff=True)
