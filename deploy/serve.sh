@@ -8,6 +8,7 @@
 #   APP_PORT          gunicorn's port behind nginx (default PORT+1)
 #   WEB_CONCURRENCY   gunicorn workers; NEWSROOM_ENV, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL,
 #                     REDIS_URL … as in the README ("Configuration")
+#   NEWSROOM_LOCAL    where the stack keeps its key, nginx config and edge cache (default .local)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -15,7 +16,7 @@ PY=${PY:-$ROOT/.venv/bin/python}
 HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8000}
 APP_PORT=${APP_PORT:-$((PORT + 1))}
-LOCAL=$ROOT/.local
+LOCAL=${NEWSROOM_LOCAL:-$ROOT/.local}
 mkdir -p "$LOCAL"
 
 # Production settings unless told otherwise. On a machine with no secret or host list yet

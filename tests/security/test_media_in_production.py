@@ -1,0 +1,129 @@
+"""Pictures load in production: with DEBUG off Django serves no /media/, so the production
+stack (deploy/serve.sh: gunicorn behind deploy/nginx.conf) must. This starts that stack on
+loopback with a throw-away database and media folder, publishes a story with a picture, and
+fetches the article page and every picture it names through nginx.
+
+Needs nginx (Debian's package; .ci/run installs it). Skipped without it, except under CI."""
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+if not shutil.which("nginx") and os.environ.get("CI") != "true":
+    pytest.skip("nginx is not installed (apt-get install nginx)", allow_module_level=True)
+
+PUBLISH_A_PICTURED_STORY = """
+import datetime, io, django
+django.setup()
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image as Pillow
+from articles import publishing
+from articles.models import Article, Image
+
+call_command("load_demo", stdout=open("/dev/null", "w"))
+buffer = io.BytesIO()
+Pillow.new("RGB", (1600, 900), (200, 120, 40)).save(buffer, "JPEG")
+with transaction.atomic():  # renditions are cut when the picture's transaction commits
+    picture = Image(caption_ar="مبنى الأمانة في أبها", alt_text_ar="مبنى حجري")
+    picture.file.save("lead.jpg", ContentFile(buffer.getvalue()), save=True)
+story = Article.objects.get(import_source="000_7077a1414e491a78.txt")
+story.lead_image = picture
+story.save()
+print(story.get_absolute_url())
+"""
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.fixture
+def production_stack():
+    # World-readable: nginx's workers run as www-data when the tests run as root.
+    folder = Path(tempfile.mkdtemp(prefix="newsroom-media-test-"))
+    folder.chmod(0o755)
+    port = free_port()
+    app_port = free_port()
+    environment = {
+        **{k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL")},
+        "NEWSROOM_ENV": "production", "SECRET_KEY": "media-test-" + "k" * 50,
+        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3", "MEDIA_ROOT": str(folder / "media"),
+        "STATIC_ROOT": str(folder / "static"), "CACHE_DIR": str(folder / "cache"),
+        "NEWSROOM_LOCAL": str(folder / "local"), "HOST": "127.0.0.1", "PORT": str(port),
+        "APP_PORT": str(app_port), "WEB_CONCURRENCY": "1", "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    }
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT,
+                   env=environment, check=True, timeout=300)
+    story_url = subprocess.run([sys.executable, "-c", PUBLISH_A_PICTURED_STORY], cwd=ROOT, env=environment,
+                               check=True, capture_output=True, text=True, timeout=300).stdout.strip().splitlines()[-1]
+    (folder / "media").chmod(0o755)
+    for path in (folder / "media").rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    stack = subprocess.Popen(["deploy/serve.sh"], cwd=ROOT, env=environment, start_new_session=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            assert stack.poll() is None, stack.stdout.read()[-3000:]
+            try:
+                if fetch(f"http://127.0.0.1:{port}/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.5)
+        yield f"http://127.0.0.1:{port}", f"http://127.0.0.1:{app_port}", story_url
+    finally:
+        os.killpg(stack.pid, signal.SIGTERM)
+        try:
+            stack.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(stack.pid, signal.SIGKILL)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_pictures_load_through_nginx_with_debug_off(production_stack):
+    edge, app, story_url = production_stack
+    status, _headers, body = fetch(edge + story_url)
+    assert status == 200
+    page = body.decode()
+    pictures = set(re.findall(r'(/media/[^"\s,]+\.(?:jpg|jpeg|webp|png))', page))
+    assert len(pictures) >= 3, page[:2000]  # the original and its renditions (srcset, og:image)
+    for picture in pictures:
+        status, headers, content = fetch(edge + picture)
+        assert status == 200, picture
+        assert headers["Content-Type"] in ("image/jpeg", "image/webp", "image/png"), picture
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert "max-age=" in headers["Cache-Control"]
+        assert content[:3] == b"\xff\xd8\xff" or content[:4] == b"RIFF" or content[:4] == b"\x89PNG"
+    # It is nginx that serves them: the app itself, with DEBUG off, does not.
+    assert fetch(app + sorted(pictures)[0])[0] == 404
+    # Static files too, with far-future headers for the hashed names.
+    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', page).group(1)
+    status, headers, _content = fetch(edge + stylesheet)
+    assert status == 200 and "immutable" in headers["Cache-Control"]
