@@ -3,6 +3,9 @@
 The form's script posts the typed text a few seconds after typing stops (and when the tab is
 hidden or closed). One draft per person per story; a save of the story deletes it. Opening
 the story again with a draft that differs from the story offers it back, with a diff.
+
+A story not saved yet is `article=None` here: each person has at most one such draft, the
+"add story" form keeps it as they type and offers it back when they open that form again.
 """
 
 from django.db import transaction
@@ -45,19 +48,26 @@ def _as_stored(name, value):
     return sanitise_body(value) if name.startswith("body_") else value.strip()
 
 
+def stored_text(article):
+    """The story's text fields as stored; a story not saved yet has none."""
+    return {name: (getattr(article, name) or "") if article is not None else "" for name in FIELDS}
+
+
 def differs(article, typed):
     """Whether the typed text differs from the story as stored (bodies compared sanitised)."""
-    return any(_as_stored(n, v) != _as_stored(n, getattr(article, n)) for n, v in typed.items())
+    stored = stored_text(article)
+    return any(_as_stored(n, v) != _as_stored(n, stored[n]) for n, v in typed.items())
 
 
 @transaction.atomic
 def keep(article, user, data):
-    """Keep what `user` has typed (form data) as their draft of the story; returns it."""
+    """Keep what `user` has typed (form data) as their draft of the story (None: a story not
+    saved yet); returns it."""
     typed = _typed(data)
     if not typed:
         raise Refused(_("لا نص لحفظه."))
     try:
-        base_version = int(data.get("version") or article.version)
+        base_version = int(data.get("version") or (article.version if article is not None else 0))
     except (TypeError, ValueError):
         raise Refused(_("رقم النسخة غير صالح.")) from None
     draft, _created = Autosave.objects.update_or_create(
@@ -80,13 +90,19 @@ def recovery(article, user):
     draft = draft_of(article, user)
     if draft is None or not differs(article, draft.data):
         return None
-    stored = {name: getattr(article, name) or "" for name in FIELDS}
+    stored = stored_text(article)
     return {
         "draft": draft,
         "saved_at": desk_time(draft.saved_at),
         "sections": compare_text(stored, {**stored, **draft.data}),
-        "story_saved_since": article.version != draft.base_version,
+        "story_saved_since": article is not None and article.version != draft.base_version,
     }
+
+
+def typed_for_new_story(user):
+    """The unsaved new story's text, as the "add story" form's initial values, or {}."""
+    draft = draft_of(None, user)
+    return {name: value for name, value in draft.data.items() if name in FIELDS} if draft else {}
 
 
 def apply(article, user):

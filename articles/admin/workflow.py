@@ -136,7 +136,7 @@ class DeskArticleAdminMixin:
         # Saved and (usually) leaving: let the next editor in straight away.
         locks.release(obj, request.user)
         # What was typed is now the story: the server-side draft has done its job.
-        autosaves.discard(obj, request.user)
+        autosaves.discard(obj if change else None, request.user)
 
     def response_change(self, request, obj):
         form_step = getattr(request, "_desk_step", None)
@@ -188,6 +188,8 @@ class DeskArticleAdminMixin:
         prefix = f"{self.opts.app_label}_{self.opts.model_name}_desk"
         wrap = self.admin_site.admin_view
         return [
+            # Before "<object_id>/autosave/", which "add/autosave/" would match too.
+            path("add/autosave/", wrap(self.desk_autosave_view), name=f"{prefix}_new_autosave"),
             path("<path:object_id>/lock/", wrap(self.desk_lock_view), name=f"{prefix}_lock"),
             path("<path:object_id>/autosave/", wrap(self.desk_autosave_view), name=f"{prefix}_autosave"),
             path("<path:object_id>/preview/", wrap(self.desk_preview_view), name=f"{prefix}_preview"),
@@ -230,19 +232,26 @@ class DeskArticleAdminMixin:
         return JsonResponse({"mine": mine, "holder": "" if mine else locks.display_name(lock.user)})
 
     # Autosave
-    def desk_autosave_view(self, request, object_id):
-        """POST: keep what this user has typed (not saved) on the server. Discard with discard=1."""
+    def desk_autosave_view(self, request, object_id=None):
+        """POST: keep what this user has typed (not saved) on the server. Discard with discard=1.
+        Without an object_id: the story being written in the "add story" form, not saved yet."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        article = self._desk_article(request, object_id)
-        if not self.has_change_permission(request, article):
+        if object_id is None:
+            article, allowed = None, self.has_add_permission(request)
+            form_url = reverse("admin:articles_article_add")
+        else:
+            article = self._desk_article(request, object_id)
+            allowed = self.has_change_permission(request, article)
+            form_url = reverse("admin:articles_article_change", args=[article.pk])
+        if not allowed:
             return JsonResponse({"saved": False, "error": _("ليست لديك صلاحية تحرير هذا الخبر.")}, status=403)
         if request.POST.get("discard"):
             autosaves.discard(article, request.user)
             if request.headers.get("X-Requested-With") == "fetch":
                 return JsonResponse({"discarded": True})
             messages.success(request, _("حُذف النص غير المحفوظ."))
-            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+            return HttpResponseRedirect(form_url)
         try:
             draft = autosaves.keep(article, request.user, request.POST)
         except autosaves.Refused as problem:
@@ -291,6 +300,24 @@ class DeskArticleAdminMixin:
         except PermissionDenied as refusal:
             # Everything in the request was rolled back; say why in Arabic.
             return self._refused(request, str(refusal) or _("ليست لديك صلاحية تحرير هذا الخبر في حالته الآن."))
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        if self.has_add_permission(request):
+            restoring = request.GET.get("autosave") == "restore"
+            extra_context["desk_new"] = {
+                "autosave_seconds": autosaves.IDLE_SECONDS,
+                "zone": desk_zone_name(),
+                "recovery": None if restoring or request.method != "GET" else autosaves.recovery(None, request.user),
+            }
+        return super().add_view(request, form_url, extra_context)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if request.GET.get("autosave") == "restore":
+            # The new story this person was writing and never saved, back in the form.
+            initial.update(autosaves.typed_for_new_story(request.user))
+        return initial
 
     def get_object(self, request, object_id, from_field=None):
         article = super().get_object(request, object_id, from_field)

@@ -59,7 +59,7 @@ class EditLock(models.Model):
         verbose_name_plural = _("أقفال التحرير")
 
     def __str__(self):
-        return f"{self.article_id}: {self.user}"
+        return f"{self.article_id or 'new'}: {self.user}"
 
     @staticmethod
     def lifetime():
@@ -74,10 +74,12 @@ class Autosave(models.Model):
     """What one person has typed into a story's form and not saved yet, kept on the server.
 
     One row per person per story, replaced as they type; deleted when they save or discard.
-    It is never the story: opening the story again offers it, with a diff, to restore."""
+    It is never the story: opening the story again offers it, with a diff, to restore.
+    A story not saved even once has no row to point at: its draft has no article (one per
+    person), and the "add story" form offers it back."""
 
     article = models.ForeignKey(
-        "Article", on_delete=models.CASCADE, related_name="+", verbose_name=_("الخبر")
+        "Article", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("الخبر")
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("المحرر")
@@ -90,9 +92,14 @@ class Autosave(models.Model):
     saved_at = models.DateTimeField(_("حُفظ تلقائياً في"), default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["article", "user"], name="autosave_once_per_user")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="autosave_once_per_user"),
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(article__isnull=True), name="one_new_story_draft_per_user"
+            ),
+        ]
         verbose_name = _("نص محفوظ تلقائياً")
         verbose_name_plural = _("النصوص المحفوظة تلقائياً")
 
     def __str__(self):
-        return f"{self.article_id}: {self.user}"
+        return f"{self.article_id or 'new'}: {self.user}"

@@ -102,7 +102,12 @@
   form.addEventListener("keydown", function (event) {
     if (event.key && event.key.length === 1) { touched = true; }
   });
-  form.addEventListener("submit", function () { submitting = true; });
+  form.addEventListener("submit", function () {
+    submitting = true;
+    // A new story being saved becomes a story: its copy here must not come back as a new
+    // story's unsent text next time the form opens. (Refused, the form comes back typed.)
+    if (note.getAttribute("data-story") === "new") { remember(snapshot(), true); }
+  });
 
   window.setInterval(function () {
     var data = snapshot();

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from articles import publishing
-from articles.models import Article, Autosave, EditLock
+from articles.models import Article, Author, Autosave, EditLock
 from articles.roles import ensure_roles
 
 
@@ -159,6 +159,40 @@ def test_a_killed_page_is_recovered_from_the_autosave(desk, new_page, browser, s
     story.refresh_from_db()
     assert story.headline_ar == "عنوان كتبته ثم انهار المتصفح" and "فقرة كتبتها قبل الانهيار" in story.body_ar
     assert not Autosave.objects.filter(article=story).exists()
+
+
+def test_a_new_story_killed_before_its_first_save_is_recovered(desk, new_page, site, screenshot):
+    add = f"{site}/admin/articles/article/add/"
+    # Her own author record: the form offers it as the byline.
+    Author.objects.create(name="سارة المراسلة", slug="sara", user=desk["reporter"])
+    page = new_page(user=desk["reporter"])
+    page.goto(add)
+    page.locator("#id_headline_ar").fill("خبر جديد لم يُحفظ قط")
+    with page.expect_response(lambda r: r.url.endswith("/add/autosave/") and r.ok, timeout=20_000):
+        type_paragraph(page, "أول فقرة في خبر جديد")
+    page.context.close()  # the tab dies before the story was ever saved
+    assert not Article.objects.filter(headline_ar="خبر جديد لم يُحفظ قط").exists()
+
+    again = new_page(user=desk["reporter"])
+    again.goto(add)
+    recovery = again.locator("#desk-recovery")
+    recovery.wait_for()
+    assert "أول فقرة في خبر جديد" in recovery.inner_text()
+    screenshot(again, "admin-new-story-recovery")
+    again.locator("#desk-recovery-restore").click()
+    again.locator("#id_headline_ar").wait_for()
+    assert again.locator("#id_headline_ar").input_value() == "خبر جديد لم يُحفظ قط"
+    assert "أول فقرة في خبر جديد" in body_editor(again).inner_text()
+    again.locator("#id_section").select_option(index=1)
+    again.locator("input[name=_continue]").click()
+    again.locator(".messagelist .success").wait_for()
+    story = Article.objects.get(headline_ar="خبر جديد لم يُحفظ قط")
+    assert "أول فقرة في خبر جديد" in story.body_ar
+    assert not Autosave.objects.filter(user=desk["reporter"]).exists()
+    # Opening "add story" once more offers nothing: that text is a story now.
+    again.goto(add)
+    again.locator("#id_headline_ar").wait_for()
+    assert again.locator("#desk-recovery").count() == 0
 
 
 def test_leaving_with_unsaved_text_asks_first(desk, new_page, site):

@@ -233,6 +233,76 @@ def test_bad_autosave_input_is_a_clear_answer_never_a_500(login, draft, reporter
         assert "طلب غير صالح" in response.content.decode()
 
 
+# A new story, not saved even once
+
+ADD_URL = "/admin/articles/article/add/"
+NEW_AUTOSAVE_URL = "/admin/articles/article/add/autosave/"
+
+
+def new_story_form(section, author, **typed):
+    data = {"section": section.pk, "version": "", "bylines-TOTAL_FORMS": "1", "bylines-INITIAL_FORMS": "0",
+            "bylines-MIN_NUM_FORMS": "1", "bylines-MAX_NUM_FORMS": "1000", "bylines-0-author": author.pk,
+            "bylines-0-position": "0"}
+    for name in ("headline", "slug", "kicker", "standfirst", "body", "dateline"):
+        for lang in ("ar", "en"):
+            data[f"{name}_{lang}"] = ""
+    data.update(typed)
+    return data
+
+
+@pytest.mark.django_db
+def test_a_new_story_is_autosaved_before_its_first_save_and_offered_back(login, reporter, section, author):
+    client = login(reporter)
+    page = client.get(ADD_URL).content.decode()
+    assert f'data-url="{NEW_AUTOSAVE_URL}"' in page and 'data-story="new"' in page
+    response = client.post(NEW_AUTOSAVE_URL, {"headline_ar": "عنوان خبر جديد", "body_ar": "<p>فقرة أولى لم تُحفظ</p>"},
+                           headers={"X-Requested-With": "fetch"})
+    assert response.status_code == 200 and response.json()["saved"] is True
+    assert not Article.objects.exists()  # nothing is a story until it is saved
+    # The tab was closed. Opening "add story" again offers the text, with what it holds.
+    page = client.get(ADD_URL).content.decode()
+    assert "لديك خبر جديد بدأت كتابته ولم تحفظه" in page and "فقرة أولى لم تُحفظ" in page
+    restored = client.get(ADD_URL + "?autosave=restore").content.decode()
+    assert 'value="عنوان خبر جديد"' in restored and "فقرة أولى لم تُحفظ" in restored
+    assert "لديك خبر جديد بدأت كتابته" not in restored
+    # Saving it makes it a story and ends the draft.
+    saved = client.post(ADD_URL + "?autosave=restore", new_story_form(
+        section, author, headline_ar="عنوان خبر جديد", body_ar="<p>فقرة أولى لم تُحفظ</p>"))
+    assert saved.status_code == 302, saved.content.decode()[:3000]
+    assert Article.objects.get().headline_ar == "عنوان خبر جديد"
+    assert not Autosave.objects.exists()
+    assert "لديك خبر جديد بدأت كتابته" not in client.get(ADD_URL).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_refused_first_save_keeps_the_new_story_draft(login, reporter, section, author):
+    client = login(reporter)
+    client.post(NEW_AUTOSAVE_URL, {"headline_ar": "عنوان", "body_ar": "<p>نص</p>"})
+    refused = client.post(ADD_URL, new_story_form(section, author, headline_ar="", body_ar="<p>نص</p>"))
+    assert refused.status_code == 200  # the form again, with its error
+    assert Autosave.objects.filter(article=None, user=reporter).exists()
+
+
+@pytest.mark.django_db
+def test_new_story_drafts_are_one_per_person_and_can_be_discarded(login, reporter, other_reporter):
+    login(reporter).post(NEW_AUTOSAVE_URL, {"headline_ar": "الأول"})
+    login(reporter).post(NEW_AUTOSAVE_URL, {"headline_ar": "الثاني"})
+    login(other_reporter).post(NEW_AUTOSAVE_URL, {"headline_ar": "لزميلة"})
+    assert Autosave.objects.get(user=reporter).data["headline_ar"] == "الثاني"
+    assert "الثاني" not in login(other_reporter).get(ADD_URL).content.decode()
+    assert login(reporter).post(NEW_AUTOSAVE_URL, {"discard": "1"}).status_code == 302
+    assert not Autosave.objects.filter(user=reporter).exists()
+    assert Autosave.objects.filter(user=other_reporter).exists()
+
+
+@pytest.mark.django_db
+def test_new_story_autosave_needs_the_right_to_add_stories(login, roles, django_user_model):
+    outsider = django_user_model.objects.create_user("visitor", password="x-desk-test-9", is_staff=True)
+    assert login(outsider).post(NEW_AUTOSAVE_URL, {"headline_ar": "x"}).status_code == 403
+    assert login(None).post(NEW_AUTOSAVE_URL, {"headline_ar": "x"}).status_code == 302  # to the login page
+    assert not Autosave.objects.exists()
+
+
 # Live preview
 
 @pytest.mark.django_db
