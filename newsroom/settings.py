@@ -144,6 +144,19 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several threads or processes write at once (runserver's threads, gunicorn's workers, a
+    # page's autosave beacon beside its save): take the write lock at BEGIN and wait for it,
+    # rather than fail with "database is locked" when a reading transaction starts to write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    # The test database is a file, not Django's shared-cache memory database: in that mode
+    # SQLite answers a second thread with "table is locked" at once instead of waiting, and
+    # the browser tests run the site in threads beside the test.
+    DATABASES["default"].setdefault("TEST", {}).setdefault(
+        "NAME", os.path.join("/dev/shm" if os.path.isdir("/dev/shm") else os.environ.get("TMPDIR", "/tmp"),
+                     f"newsroom-test-{os.getpid()}.sqlite3")
+    )
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -106,6 +106,8 @@ def test_reporter_to_editor_to_reader(site, new_page, screenshot):
         desk.locator("#desk-correct-text").fill("الصادرات ارتفعت ١٢٪ لا ٢١٪")
         desk.locator("button[name=_desk_action][value=correct]").click()
         desk.locator(".messagelist .success").wait_for()
+        # A reader arriving now (the first reader's browser may keep its copy for max-age seconds).
+        reader = new_page()
         reader.goto(site + story.get_absolute_url())
         corrections = reader.locator(".corrections")
         assert "تصحيحات وتحديثات" in corrections.inner_text()
