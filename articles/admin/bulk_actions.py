@@ -12,11 +12,12 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from .. import bulk, publishing
-from ..dates import desk_zone_name
+from ..dates import desk_zone, desk_zone_name
 from ..models import Article, Section, Tag
 
 SHOWN_REFUSALS = 10  # one message each; the rest are counted in one more
@@ -44,6 +45,9 @@ class ScheduleForm(BulkForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["at"].help_text = _("بتوقيت %(zone)s") % {"zone": desk_zone_name()}
+        # The browser's picker starts at now (desk time); the server still checks.
+        now = timezone.localtime(timezone.now(), desk_zone())
+        self.fields["at"].widget.attrs["min"] = now.strftime("%Y-%m-%dT%H:%M")
 
     def clean_at(self):
         raw = self.cleaned_data["at"]
