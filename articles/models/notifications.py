@@ -8,16 +8,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .workflow import WorkflowEvent
+
 
 class Notification(models.Model):
-    class Kind(models.TextChoices):
-        # The same names as the workflow's steps (WorkflowEvent.Transition).
-        SUBMIT = "submit", _("أُرسل للمراجعة")
-        SEND_BACK = "send_back", _("أُعيد إلى المراسل")
-        PUBLISH = "publish", _("نُشر")
-        SCHEDULE = "schedule", _("جُدول للنشر")
-        WITHDRAW = "withdraw", _("سُحب")
-        CORRECT = "correct", _("أُضيف تصحيح أو تحديث")
+    # What happened: one of the workflow's steps, by the same names.
+    Kind = WorkflowEvent.Transition
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
