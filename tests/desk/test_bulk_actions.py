@@ -216,7 +216,7 @@ def test_move_to_a_section_per_role(stories, reporter, editor, login):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("bad", ["", "abc", "999999", "1\x00", "-1"])
+@pytest.mark.parametrize("bad", ["", "abc", "999999", "1\x00", "-1", "9" * 30, "1.5"])
 def test_a_bad_section_shows_the_page_again(stories, editor, login, bad):
     before = stories["draft"].section_id
     response = act(login(editor), "move_selected", [stories["draft"]], section=bad, apply="1")

@@ -236,6 +236,8 @@ def test_opening_a_notification_marks_it_read_and_opens_the_story(story, reporte
     assert login(editor).get(open_url).status_code == 404
     notice.refresh_from_db()
     assert notice.read_at is None
+    for bad in ("9" * 30, "0"):
+        assert login(reporter).get(f"/admin/articles/article/notifications/{bad}/open/").status_code == 404
     response = login(reporter).get(open_url)
     assert response.status_code == 302 and response["Location"] == change_url(story)
     notice.refresh_from_db()
