@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
-from articles.models import Article, Author, Byline, Notification
+from articles.models import Article, Author, Byline, Notification, Section, Tag
 from articles.roles import ensure_roles
 
 from .conftest import WCAG_TAGS
@@ -118,9 +118,43 @@ def test_notified_sent_back_and_bulk_published(site, new_page, make_article, scr
     later.refresh_from_db()
     assert later.is_scheduled and later.published_at == due
 
-    # 5. The reporter was told of all three; «تعليم الكل مقروءاً» clears the count.
+    # 5. Moves, tags and a withdrawal from the list, each through its own page.
+    sport = Section.objects.create(name_ar="ثقافة", name_en="Culture")
+    Tag.objects.create(name_ar="معرض الكتاب", name_en="Book fair")
+
+    def bulk(stories, action):
+        editing.goto(site + "/admin/articles/article/")
+        for chosen in stories:
+            editing.locator(f"input[name=_selected_action][value='{chosen.pk}']").check()
+        editing.locator("select[name=action]").select_option(action)
+        editing.locator("button[name=index]").click()
+        editing.locator("#desk-bulk-form").wait_for()
+
+    bulk([first, second], "move_selected")
+    editing.locator("#id_section").select_option(label="ثقافة")
+    assert axe_violations(editing) == []
+    screenshot(editing, "desk-bulk-move")
+    editing.locator("#desk-bulk-apply").click()
+    editing.locator(".messagelist .success", has_text="طُبّق «النقل إلى قسم «ثقافة»» على خبرين.").wait_for()
+    bulk([first], "tag_selected")
+    editing.locator("#id_tag").select_option(label="معرض الكتاب")
+    editing.locator("#desk-bulk-apply").click()
+    editing.locator(".messagelist .success", has_text="على خبر واحد.").wait_for()
+    bulk([first, later], "withdraw_selected")
+    editing.locator("#desk-bulk-apply").click()  # no reason yet
+    editing.locator(".errornote", has_text="اكتب سبب سحب الخبر.").wait_for()
+    editing.locator("#id_note").fill("خطأ في موعد المعرض")
+    editing.locator("#desk-bulk-apply").click()
+    editing.locator(".messagelist .success", has_text="طُبّق «السحب» على خبرين.").wait_for()
+    first.refresh_from_db()
+    assert first.section == sport and first.status == Article.Status.WITHDRAWN
+    assert [t.name for t in first.tags.all()] == ["معرض الكتاب"]
+    assert Article.objects.get(pk=second.pk).section == sport
+
+    # 6. The reporter was told of each step; «تعليم الكل مقروءاً» clears the count.
     desk.goto(site + "/admin/")
-    assert "غير مقروءة: 3" in desk.locator("#front-unread").inner_text()
+    # Two published, one scheduled, two withdrawn (moves and tags are edits, not steps).
+    assert "غير مقروءة: 5" in desk.locator("#front-unread").inner_text()
     desk.locator("#front-read-all").click()
     desk.locator("#front-notifications").wait_for()
     assert desk.locator("#front-unread").count() == 0
