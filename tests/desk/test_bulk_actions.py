@@ -245,3 +245,23 @@ def test_add_a_tag(stories, reporter, editor, login):
     assert not Article.objects.get(pk=stories["others_draft"].pk).tags.exists()
     response = act(login(editor), "tag_selected", [stories["others_draft"]], tag="nope", apply="1")
     assert "هذا الوسم غير موجود؛ اختر وسماً من القائمة." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_superuser_may_take_every_bulk_action(stories, django_user_model, login):
+    boss = login(django_user_model.objects.create_superuser("boss", "boss@example.org", "x-desk-test-9"))
+    html = boss.get(LIST).content.decode()
+    for action in ("publish_selected", "schedule_selected", "withdraw_selected", "move_selected", "tag_selected"):
+        assert f'value="{action}"' in html
+    culture = Section.objects.create(name_ar="ثقافة", name_en="Culture")
+    fair = Tag.objects.create(name_ar="معرض", name_en="Fair")
+    everyone = list(stories.values())
+    act(boss, "move_selected", everyone, section=culture.pk, apply="1")
+    act(boss, "tag_selected", everyone, tag=fair.pk, apply="1")
+    assert {Article.objects.get(pk=s.pk).section_id for s in everyone} == {culture.pk}
+    assert Tag.objects.get(pk=fair.pk).articles.count() == 4
+    at = desk_input(timezone.now() + datetime.timedelta(hours=5))
+    act(boss, "schedule_selected", [stories["others_draft"]], at=at, apply="1")
+    act(boss, "withdraw_selected", [stories["published"]], note="سحب للمراجعة", apply="1")
+    assert Article.objects.get(pk=stories["others_draft"].pk).is_scheduled
+    assert status_of(stories["published"]) == [Status.WITHDRAWN]
