@@ -265,3 +265,24 @@ def test_a_superuser_may_take_every_bulk_action(stories, django_user_model, logi
     act(boss, "withdraw_selected", [stories["published"]], note="سحب للمراجعة", apply="1")
     assert Article.objects.get(pk=stories["others_draft"].pk).is_scheduled
     assert status_of(stories["published"]) == [Status.WITHDRAWN]
+
+
+@pytest.mark.django_db
+def test_a_story_that_changed_after_the_check_is_refused_alone(stories, editor, login, monkeypatch):
+    from articles import publishing
+
+    real = publishing.perform
+
+    def racing(name, story, user, **inputs):
+        if story.pk == stories["review"].pk:
+            # As if someone published it between the check and its turn (here inside the
+            # story's savepoint, so it is rolled back with the refusal).
+            Article.objects.filter(pk=story.pk).update(status=Status.PUBLISHED, published_at=timezone.now())
+        return real(name, story, user, **inputs)
+
+    monkeypatch.setattr(publishing, "perform", racing)
+    response = act(login(editor), "publish_selected", [stories["draft"], stories["review"]])
+    assert status_of(stories["draft"]) == [Status.PUBLISHED]
+    assert WorkflowEvent.objects.filter(transition="publish", article=stories["review"]).count() == 0
+    assert "لم يُطبَّق «النشر» على «خبر للمراجعة»: هذا الخبر منشور فعلاً." in said(response)
+    assert "طُبّق «النشر» على خبر واحد." in said(response)
