@@ -12,10 +12,12 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import pre_save
 
         # Imported here, when the models are ready: the receivers keep search columns right.
-        from . import caching, signals
+        from . import caching, notifications, publishing, signals
         from .cleaning import clean_typed_text
 
         signals.connect(self)
+        # Every workflow step tells the people involved (front page and email).
+        publishing.step_taken.connect(notifications.step_taken, dispatch_uid="articles.notify")
         # The page cache's one invalidation rule: a new content version on every change readers see.
         caching.connect_signals()
         # Controls and bidi overrides out of every plain-text field, on every save path.

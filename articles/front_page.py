@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from . import notifications
 from .dates import desk_time, desk_zone
 from .languages import localized
 from .locks import display_name
-from .models import Article, EditLock, WorkflowEvent
+from .models import Article, EditLock, Notification, WorkflowEvent
 
 LIMIT = 8
 HEADLINE = localized("headline")[0]  # the first edition's headline: every story has one
@@ -30,7 +31,19 @@ class Item:
 
 
 @dataclass
+class NotificationItem:
+    pk: int
+    article_id: int
+    text: str  # "Mona sent the story «…» back to its reporter."
+    when: str
+    note: str
+    unread: bool
+
+
+@dataclass
 class FrontPage:
+    notifications: list = field(default_factory=list)
+    unread: int = 0  # unread notifications, all of them (the list shows `limit`)
     my_drafts: list = field(default_factory=list)
     sent_back: list = field(default_factory=list)
     waiting_review: list = field(default_factory=list)
@@ -49,6 +62,8 @@ def start_of_desk_day(now=None):
 def front_page(user, limit=LIMIT, now=None):
     now = now or timezone.now()
     page = FrontPage(reviews=user.has_perm("articles.publish_article"))
+    page.unread = notifications.unread_count(user)
+    page.notifications = [_notification_item(n) for n in notifications.inbox(user, limit)]
     stories = Article.objects.only(*_STORY_COLUMNS)
 
     last_send_back = WorkflowEvent.objects.filter(
@@ -94,3 +109,14 @@ def front_page(user, limit=LIMIT, now=None):
     ]
     return page
 
+
+
+def _notification_item(notice):
+    story = notice.story
+    actor = display_name(notice.actor) if notice.actor else ""
+    scheduled_at = story.published_at if notice.kind == Notification.Kind.SCHEDULE else None
+    return NotificationItem(
+        notice.pk, notice.story_id,
+        notifications.sentence(notice.kind, actor, getattr(story, HEADLINE), scheduled_at),
+        desk_time(notice.created_at), notice.note, notice.read_at is None,
+    )

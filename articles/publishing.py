@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,6 +34,13 @@ from .models import Article, Correction, WorkflowEvent
 
 Status = Article.Status
 Transition = WorkflowEvent.Transition
+
+
+# Sent inside the step's transaction, once its WorkflowEvent is recorded (every step, every
+# caller): receivers see `event`, `article`, `user` and `editor_before` (who last edited the
+# story before the step). A refused or rolled-back step sends nothing that lasts: what a
+# receiver writes is rolled back with it, and mail waits for the commit (notifications.py).
+step_taken = Signal()
 
 
 class TransitionNotAllowed(Exception):
@@ -170,15 +178,21 @@ def _clean_inputs(step, article, user, inputs):
             raise TransitionNotAllowed(_("نوع الملاحظة غير معروف."))
         cleaned.update(text=text, kind=kind, text_en=(inputs.get("text_en") or "").strip())
     elif step.needs == "at":
-        at = parse_desk_time(inputs.get("at"))
-        if at is None:
-            raise TransitionNotAllowed(
-                _("وقت الجدولة غير صالح: اكتب التاريخ والساعة بتوقيت %(zone)s.") % {"zone": desk_zone_name()}
-            )
-        if user is not None and at <= timezone.now():
-            raise TransitionNotAllowed(_("اختر وقتاً في المستقبل لجدولة الخبر."))
-        cleaned["at"] = at
+        cleaned["at"] = schedule_time(inputs.get("at"), user)
     return cleaned
+
+
+def schedule_time(raw, user):
+    """A typed schedule time (desk zone) as an aware moment; TransitionNotAllowed if it is
+    malformed or, for a person, not in the future. Also what a bulk schedule asks first."""
+    at = parse_desk_time(raw)
+    if at is None:
+        raise TransitionNotAllowed(
+            _("وقت الجدولة غير صالح: اكتب التاريخ والساعة بتوقيت %(zone)s.") % {"zone": desk_zone_name()}
+        )
+    if user is not None and at <= timezone.now():
+        raise TransitionNotAllowed(_("اختر وقتاً في المستقبل لجدولة الخبر."))
+    return at
 
 
 def check(name, article, user, **inputs):
@@ -237,14 +251,20 @@ def _locked(article):
     fresh = Article.objects.select_for_update().get(pk=article.pk)
     article.status, article.published_at = fresh.status, fresh.published_at
     article.version = fresh.version
+    article._editor_before_step = fresh.last_edited_by_id
     return article
 
 
 def _record(article, transition, from_status, user, note="", published_at=None):
-    return WorkflowEvent.objects.create(
+    event = WorkflowEvent.objects.create(
         article=article, transition=transition, from_status=from_status,
         to_status=article.status, user=user, note=note, published_at=published_at,
     )
+    step_taken.send(
+        sender=WorkflowEvent, event=event, article=article, user=user,
+        editor_before=getattr(article, "_editor_before_step", None),
+    )
+    return event
 
 
 def _save(article, user, fields):

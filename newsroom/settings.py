@@ -225,6 +225,13 @@ FORMAT_MODULE_PATH = ["newsroom.formats"]
 # The desk (roles, workflow, locks, previews).
 # The desk sees and enters times in Riyadh time, whatever TIME_ZONE the server runs in.
 NEWSROOM_DESK_TIME_ZONE = os.environ.get("NEWSROOM_DESK_TIME_ZONE", "Asia/Riyadh")
+# The desk's address, for links in notification emails (…/admin/articles/article/<id>/change/).
+# Default: the first allowed host (https in production), http://127.0.0.1:8000 in development.
+_FIRST_HOST = next((host for host in ALLOWED_HOSTS if host not in ("*", "testserver")), "")
+NEWSROOM_DESK_URL = os.environ.get("NEWSROOM_DESK_URL") or (
+    f"{'https' if PRODUCTION and HTTPS else 'http'}://{_FIRST_HOST.lstrip('.')}"
+    if PRODUCTION and _FIRST_HOST else "http://127.0.0.1:8000"
+)
 # An edit lock lapses this many seconds after the editor's page stops sending its heartbeat.
 NEWSROOM_EDIT_LOCK_SECONDS = int(os.environ.get("NEWSROOM_EDIT_LOCK_SECONDS", "120"))
 # How long a shared preview link works (seconds; default 48 hours).
@@ -338,6 +345,13 @@ ADMINS = [
     (address.split("<")[0].strip() or address, address.split("<")[-1].rstrip(">").strip())
     for address in env_list("ADMINS", [])
 ]
+# Mail (500s to ADMINS, the desk's notifications): the console in development (printed on
+# stdout), SMTP in production; tests use Django's in-memory outbox whatever is set here.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "newsroom@localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", SERVER_EMAIL)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

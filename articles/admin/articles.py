@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Article, Author, Byline
 from .base import NormalisedSearchMixin, TranslatedAdmin
 from .copy_check import CopyCheckAdminMixin
+from .notifications import NotificationsAdminMixin
 from .revisions import RevisionHistoryMixin
 from .story_list import StoryListMixin
 from .widgets import BodyEditorMixin
@@ -27,8 +28,8 @@ class BylineInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(
     # The desk's rules first (permissions, workflow, locks, stale saves), then its tools.
-    DeskArticleAdminMixin, StoryListMixin, RevisionHistoryMixin, CopyCheckAdminMixin, BodyEditorMixin,
-    NormalisedSearchMixin, TranslatedAdmin,
+    DeskArticleAdminMixin, NotificationsAdminMixin, StoryListMixin, RevisionHistoryMixin, CopyCheckAdminMixin,
+    BodyEditorMixin, NormalisedSearchMixin, TranslatedAdmin,
 ):
     date_hierarchy = "published_at"
     autocomplete_fields = ("tags", "lead_image", "award_wins")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ..locks import display_name
 from ..models import Article, Author, Byline
 from ..models.search_columns import SEARCH_FIELDS
+from .bulk_actions import BulkActionsMixin
 from .images import thumbnail_html
 
 
@@ -66,8 +67,8 @@ class MineFilter(admin.SimpleListFilter):
         return queryset.filter(Q(created_by=request.user) | Q(pk__in=bylined))
 
 
-class StoryListMixin:
-    """List columns, filters, search and ordering for the story list."""
+class StoryListMixin(BulkActionsMixin):
+    """List columns, filters, search and ordering for the story list; its bulk actions."""
 
     list_display = (
         "thumbnail", "headline", "desk_status", "section", "byline_names",

@@ -4,6 +4,7 @@ from .article import Article, ArticleQuerySet, Byline
 from .awards import Award, AwardCategory, AwardWin, Organisation
 from .corrections import Correction
 from .images import Image, Rendition
+from .notifications import Notification
 from .people import Author
 from .previews import PreviewLink
 from .slugs import OldSlug
@@ -22,6 +23,7 @@ __all__ = [
     "Correction",
     "EditLock",
     "Image",
+    "Notification",
     "OldSlug",
     "Organisation",
     "PreviewLink",
