@@ -3,16 +3,15 @@ language, from a process whose database cannot be reached, on SQLite and on Post
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from django.test import Client
+
+from .servers import fetch, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,20 +53,6 @@ def test_database_down_is_a_503_in_the_readers_language(engine):
     assert "OperationalError" in result.stdout
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def status_of(url):
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
 def test_runserver_starts_with_the_database_down_and_answers_503():
     port = free_port()
     environment = {**os.environ, "DATABASE_URL": DEAD["postgresql"], "DEBUG": "false",
@@ -81,7 +66,7 @@ def test_runserver_starts_with_the_database_down_and_answers_503():
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and server.poll() is None:
             try:
-                statuses = {path: status_of(f"http://127.0.0.1:{port}{path}") for path in ("/", "/healthz")}
+                statuses = {path: fetch(f"http://127.0.0.1:{port}{path}")[0] for path in ("/", "/healthz")}
                 break
             except OSError:  # not listening yet
                 time.sleep(0.5)
