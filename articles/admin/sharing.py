@@ -75,7 +75,7 @@ class SharingAdminMixin:
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             raise PermissionDenied
         number = request.GET.get("image", "")
-        if not number.isdigit() or len(number) > 12:
+        if not (number.isascii() and number.isdigit()) or len(number) > 12:
             raise Http404(_("لا توجد صورة بهذا الرقم."))
         image = Image.objects.prefetch_related("renditions").filter(pk=int(number)).first()
         if image is None:
