@@ -20,8 +20,10 @@ def _base_name(db_field):
 
 
 class WritingAidsMixin:
+    # desk-labels.js names the borrowed widgets (select2, the editor, modeltranslation's tabs)
+    # for screen readers: the form's accessibility, checked by axe in the browser tests.
     writing_aids_assets = forms.Media(
-        js=("articles/writing-aids.js",), css={"all": ("articles/writing-aids.css",)}
+        js=("articles/writing-aids.js", "articles/desk-labels.js"), css={"all": ("articles/writing-aids.css",)}
     )
 
     @property

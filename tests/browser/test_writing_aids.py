@@ -90,8 +90,14 @@ def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(reporte
     description.filter(has_text=re.compile(r"^الأمانة تفوز بالجائزة للمرة الأولى$")).wait_for()
     assert "الأمانة تفوز" in preview.locator("[data-share-card-description]").inner_text()
     assert page.locator("#id_seo_title_ar-writing-aid").inner_text().startswith("28 من 70")
-    # No English headline yet: the English preview says so.
-    assert page.locator(".share-preview__edition[data-language=en] [data-share-empty]").is_visible()
+    # No English headline yet: the English preview says so; typed in its tab, it appears, left to right.
+    english = page.locator(".share-preview__edition[data-language=en]")
+    assert english.locator("[data-share-empty]").is_visible()
+    page.locator("li[aria-controls=tab_id_headline_en]").click()
+    page.locator("#id_headline_en").fill("Asir wins the smart government shield")
+    english.locator("[data-share-title]", has_text="Asir wins the smart government shield").wait_for()
+    assert english.locator(".share-preview__frame").first.get_attribute("dir") == "ltr"
+    assert not english.locator("[data-share-empty]").is_visible()
     preview.scroll_into_view_if_needed()
     screenshot(page, "admin-writing-aids")
 
