@@ -9,8 +9,9 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from articles.html import WORDS_PER_MINUTE
-from articles.models import Article, Author, Section
+from articles.models import Article, Author, Image, Section
 from articles.roles import ensure_roles
+from tests.reader.stories import png
 
 LONG_HEADLINE = "أمانة عسير تحصد درع الحكومة الذكية العربية في فئتين بعد منافسة مع عشرات الجهات"
 
@@ -40,7 +41,11 @@ def open_sharing(page):
     page.locator("#id_seo_title_ar").wait_for(state="visible")
 
 
-def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(reporter, site, new_page, screenshot):
+def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(reporter, site, new_page, screenshot,
+                                                                          settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the picture's files, outside the tree
+    logo = Image.objects.create(file=png(), caption_ar="شعار الجائزة", alt_text_ar="شعار")
+    assert logo.renditions.exists()  # cut when the save committed
     page = new_page(user=reporter)
     page.goto(site + "/admin/articles/article/add/")
     page.locator("#id_section").select_option(label="محليات")
@@ -98,8 +103,22 @@ def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(reporte
     english.locator("[data-share-title]", has_text="Asir wins the smart government shield").wait_for()
     assert english.locator(".share-preview__frame").first.get_attribute("dir") == "ltr"
     assert not english.locator("[data-share-empty]").is_visible()
-    preview.scroll_into_view_if_needed()
+    # For the picture in docs/: the form at full width (the admin's model list folded away),
+    # the Arabic tabs in front.
+    toggle = page.locator("#toggle-nav-sidebar")
+    if toggle.count() and toggle.is_visible():
+        toggle.click()
+    page.locator("li[aria-controls=tab_id_headline_ar]").click()
+    page.mouse.wheel(0, -10000)
     screenshot(page, "admin-writing-aids")
+
+    # A social image chosen in the autocomplete: the card asks for its share cut.
+    page.locator(".field-social_image .select2-selection").click()
+    page.locator(".select2-search__field").last.fill("شعار")
+    page.locator(".select2-results__option", has_text="شعار الجائزة").click()
+    card_picture = preview.locator("[data-share-image]")
+    card_picture.wait_for(state="attached")
+    assert re.search(r"/media/renditions/[^/]+-1200w-16x9\.jpg$", card_picture.get_attribute("src"))
 
     # Ctrl+S in the body saves through the form's own save (and stays on the form).
     body.click()
@@ -110,6 +129,7 @@ def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(reporte
     assert story.seo_title_ar == "عسير تحصد درع الحكومة الذكية"
     assert story.seo_description_ar == "الأمانة تفوز بالجائزة للمرة الأولى"
     assert story.bylines.count() == 1
+    assert story.social_image == logo
     assert re.search(rf"/admin/articles/article/{story.pk}/change/", page.url)
 
 
