@@ -38,7 +38,7 @@ def plain_text(html):
 
 
 # Arabic news prose, read on screen: the reader page's reading time and the desk's live count
-# (static/articles/writing-aids.js counts the same way, with this number from the form).
+# (static/articles/story-text.js reads words the same way; the form hands it this number).
 WORDS_PER_MINUTE = 180
 # The end of a block is a word boundary even where the editor wrote no space (</p><p>).
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)

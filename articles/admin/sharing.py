@@ -27,7 +27,7 @@ from ..models.article import SEARCH_DESCRIPTION_SHOWN, SEARCH_TITLE_SHOWN
 
 class SharingAdminMixin:
     share_preview_assets = forms.Media(
-        js=("articles/share-preview.js",), css={"all": ("articles/share-preview.css",)}
+        js=("articles/story-text.js", "articles/share-preview.js"), css={"all": ("articles/share-preview.css",)}
     )
 
     @property

@@ -23,7 +23,7 @@ class WritingAidsMixin:
     # desk-labels.js names the borrowed widgets (select2, the editor, modeltranslation's tabs)
     # for screen readers: the form's accessibility, checked by axe in the browser tests.
     writing_aids_assets = forms.Media(
-        js=("articles/writing-aids.js", "articles/desk-labels.js"), css={"all": ("articles/writing-aids.css",)}
+        js=("articles/story-text.js", "articles/writing-aids.js", "articles/desk-labels.js"), css={"all": ("articles/writing-aids.css",)}
     )
 
     @property

@@ -11,21 +11,11 @@
     start();
   }
 
-  var BLOCK_END = /<\/(?:p|h[1-6]|li|blockquote)>|<br\s*\/?>/gi;
   var DESCRIPTION_FALLBACK = 160;  // articles/models/article.py: DESCRIPTION_FALLBACK_CHARS
-  var decoder = document.createElement("textarea");
   function squeeze(text) { return (text || "").split(/\s+/).filter(Boolean).join(" "); }
-  function plainText(html) {
-    decoder.innerHTML = (html || "").replace(BLOCK_END, " ").replace(/<[^>]*>/g, "");
-    return squeeze(decoder.value);
-  }
-  // articles/html.py: cut()
-  function cut(text, limit) {
-    if (text.length <= limit) { return text; }
-    var kept = text.slice(0, limit - 1);
-    if (kept.indexOf(" ") >= 0) { kept = kept.slice(0, kept.lastIndexOf(" ")); }
-    return kept.replace(/[ ،,.؛:]+$/, "") + "…";
-  }
+  // The body's words and the cut at a word, as the server has them (static/articles/story-text.js).
+  function plainText(html) { return window.NewsroomStoryText.words(html).join(" "); }
+  function cut(text, limit) { return window.NewsroomStoryText.cut(text, limit); }
 
   function start() {
     var form = document.getElementById("article_form");

@@ -18,18 +18,8 @@
   };
   function counted(one, many, n) { return fill(nt(one, many, n), { count: n }, true); }
 
-  // The same words as the reader page's reading time (articles/html.py: words()): the end of
-  // a block is a space, markup goes, entities are read, then split on white space.
-  var BLOCK_END = /<\/(?:p|h[1-6]|li|blockquote)>|<br\s*\/?>/gi;
-  var decoder = document.createElement("textarea");
-  function plainText(html) {
-    decoder.innerHTML = (html || "").replace(BLOCK_END, " ").replace(/<[^>]*>/g, "");
-    return decoder.value;
-  }
-  function wordCount(html) {
-    var text = plainText(html).trim();
-    return text ? text.split(/\s+/).length : 0;
-  }
+  // The same words as the reader page's reading time (static/articles/story-text.js).
+  function wordCount(html) { return window.NewsroomStoryText.words(html).length; }
 
   function note(field, className) {
     // Under the field (the body's under its editor), in the field's own row, like its help.

@@ -120,6 +120,10 @@ def test_hostile_seo_text_is_escaped_in_meta_tags_and_json_ld(client, world):
     # The JSON-LD script cannot be ended by the text; parsed back it is the text as typed.
     assert data["headline"] == hostile and data["description"] == "</script><b>&"
     assert page.count("</script>") == page.count("<script")
+    # A right-to-left override typed into an SEO title is dropped on save, as in a headline.
+    edit(lead, seo_title_ar="عنوان\u202e مقلوب\x00", seo_description_ar="سطر\nآخر")
+    lead.refresh_from_db()
+    assert lead.seo_title_ar == "عنوان مقلوب" and lead.seo_description_ar == "سطر آخر"
 
 
 @pytest.mark.django_db
