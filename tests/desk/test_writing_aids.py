@@ -84,12 +84,17 @@ def test_too_long_seo_text_is_refused_in_arabic_and_nothing_is_saved(login, draf
     assert draft.headline_ar == "مسودة المراسلة" and not draft.seo_title_ar
 
 
-@pytest.mark.django_db
-def test_share_picture_answers_the_share_cut_of_a_picture(login, reporter, settings, tmp_path,
-                                                         django_capture_on_commit_callbacks):
+@pytest.fixture
+def picture(db, settings, tmp_path, django_capture_on_commit_callbacks):
+    """A library picture with its renditions (cut when the save commits), files outside the tree."""
     settings.MEDIA_ROOT = tmp_path
     with django_capture_on_commit_callbacks(execute=True):
-        image = Image.objects.create(file=png(), alt_text_ar="مبنى")
+        return Image.objects.create(file=png(), caption_ar="شعار الجائزة", alt_text_ar="مبنى")
+
+
+@pytest.mark.django_db
+def test_share_picture_answers_the_share_cut_of_a_picture(login, reporter, picture):
+    image = picture
     url = reverse("admin:articles_article_share_picture")
     client = login(reporter)
     answer = client.get(url, {"image": image.pk}).json()
@@ -102,11 +107,8 @@ def test_share_picture_answers_the_share_cut_of_a_picture(login, reporter, setti
 
 
 @pytest.mark.django_db
-def test_versions_compare_and_restore_the_seo_fields(admin_client, make_article, settings, tmp_path,
-                                                      django_capture_on_commit_callbacks):
-    settings.MEDIA_ROOT = tmp_path
-    with django_capture_on_commit_callbacks(execute=True):
-        logo = Image.objects.create(file=png(), caption_ar="شعار الجائزة")
+def test_versions_compare_and_restore_the_seo_fields(admin_client, make_article, picture):
+    logo = picture
     story = make_article("خبر الجائزة")
     url = change_url(story)
     assert admin_client.post(url, form_data(story, seo_title_ar="عنوان أول", social_image=logo.pk)).status_code == 302
