@@ -18,8 +18,8 @@ from .languages import localized
 from .models import Autosave
 from .revisions import compare_text
 
-# The typed text a draft keeps: every reader text field in every language.
-FIELDS = tuple(localized("kicker", "headline", "standfirst", "body", "dateline"))
+# The typed text a draft keeps: every text field of the story in every language.
+FIELDS = tuple(localized("kicker", "headline", "standfirst", "body", "dateline", "seo_title", "seo_description"))
 # Seconds after the last keystroke before the form posts its draft.
 IDLE_SECONDS = 3
 # A draft larger than this is refused (a story is far smaller; this is a bound on abuse).

@@ -31,8 +31,8 @@ NOT_VERSIONED = (
 )
 
 # What a restore writes back, per language (status and publication time are the workflow's).
-RESTORED_TEXT_FIELDS = ("headline", "kicker", "standfirst", "body", "dateline")
-RESTORED_FIELDS = ("section_id", "lead_image_id")
+RESTORED_TEXT_FIELDS = ("headline", "kicker", "standfirst", "body", "dateline", "seo_title", "seo_description")
+RESTORED_FIELDS = ("section_id", "lead_image_id", "social_image_id")
 
 # What the diff compares, in the order an editor reads a story: the text per language...
 COMPARED_TEXT = (
@@ -41,6 +41,8 @@ COMPARED_TEXT = (
     ("standfirst", _("الموجز")),
     ("body", _("النص")),
     ("dateline", _("مكان الخبر")),
+    ("seo_title", _("العنوان في محركات البحث")),
+    ("seo_description", _("الوصف في محركات البحث")),
 )
 
 
@@ -125,8 +127,9 @@ def restore(article, version, user=None):
         if field in data:
             setattr(article, field, data[field])
     # A related row deleted since then cannot come back; keep what still exists.
-    if article.lead_image_id and not Image.objects.filter(pk=article.lead_image_id).exists():
-        article.lead_image_id = None
+    for picture in ("lead_image_id", "social_image_id"):
+        if getattr(article, picture) and not Image.objects.filter(pk=getattr(article, picture)).exists():
+            setattr(article, picture, None)
     if not Section.objects.filter(pk=article.section_id).exists():
         article.section_id = Article.objects.values_list("section_id", flat=True).get(pk=article.pk)
     if user is not None and user.is_authenticated:
@@ -250,6 +253,7 @@ def _story_fields(version):
         "tags": _names(Tag, sorted(data.get("tags") or [])),
         "byline": _names(Author, byline_of(version)),
         "lead_image": _names(Image, [data.get("lead_image_id")]),
+        "social_image": _names(Image, [data.get("social_image_id")]),
         "award_wins": _names(AwardWin, sorted(data.get("award_wins") or [])),
     }
 
@@ -259,6 +263,7 @@ SHARED_FIELDS = (
     ("tags", _("الوسوم")),
     ("byline", _("التوقيع")),
     ("lead_image", _("الصورة الرئيسية")),
+    ("social_image", _("صورة المشاركة")),
     ("award_wins", _("الجوائز التي يغطيها")),
 )
 

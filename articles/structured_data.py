@@ -3,7 +3,6 @@
 import json
 
 from django.templatetags.static import static
-from django.utils.html import strip_tags
 from django.utils.translation import get_language
 
 from . import dates, renditions
@@ -14,10 +13,11 @@ LOGO_SIZE = (600, 60)
 
 
 def article_images(article, absolute):
-    """Absolute URLs of the story's lead picture for `image`: its 16:9, 4:3 and 1:1 renditions,
-    as Google asks of news articles, then the original. Only renditions that exist are listed
-    (none are made here); a picture without them is offered as it is."""
-    image = article.lead_image
+    """Absolute URLs of the story's shared picture (its social image, else its lead picture)
+    for `image`: its 16:9, 4:3 and 1:1 renditions, as Google asks of news articles, then the
+    original. Only renditions that exist are listed (none are made here); a picture without
+    them is offered as it is."""
+    image = article.share_picture
     if image is None or not image.file:
         return []
     return [*(absolute(url) for url in renditions.crop_urls(image)), absolute(image.file.url)]
@@ -46,8 +46,9 @@ def news_article(article, request):
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
-        "headline": article.headline,
-        "description": article.standfirst or strip_tags(article.body)[:200].strip(),
+        # The edition's SEO title and description when the desk wrote them (Article.page_title).
+        "headline": article.page_title,
+        "description": article.page_description,
         "inLanguage": get_language(),
         "datePublished": dates.iso(article.published_at),
         "dateModified": dates.iso(article.revised_at or article.published_at),

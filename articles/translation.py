@@ -47,7 +47,7 @@ class ImageTranslation(TranslationOptions):
 
 @register(Article)
 class ArticleTranslation(TranslationOptions):
-    fields = ("headline", "slug", "kicker", "standfirst", "body", "dateline")
+    fields = ("headline", "slug", "kicker", "standfirst", "body", "dateline", "seo_title", "seo_description")
     required_languages = {"ar": ("headline", "body")}
     empty_values = NULL_SLUG
 

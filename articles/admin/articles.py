@@ -6,9 +6,11 @@ from .base import NormalisedSearchMixin, TranslatedAdmin
 from .copy_check import CopyCheckAdminMixin
 from .notifications import NotificationsAdminMixin
 from .revisions import RevisionHistoryMixin
+from .sharing import SharingAdminMixin
 from .story_list import StoryListMixin
 from .widgets import BodyEditorMixin
 from .workflow import DeskArticleAdminMixin
+from .writing_aids import WritingAidsMixin
 
 
 class BylineInline(admin.TabularInline):
@@ -29,14 +31,18 @@ class BylineInline(admin.TabularInline):
 class ArticleAdmin(
     # The desk's rules first (permissions, workflow, locks, stale saves), then its tools.
     DeskArticleAdminMixin, NotificationsAdminMixin, StoryListMixin, RevisionHistoryMixin, CopyCheckAdminMixin,
-    BodyEditorMixin, NormalisedSearchMixin, TranslatedAdmin,
+    WritingAidsMixin, SharingAdminMixin, BodyEditorMixin, NormalisedSearchMixin, TranslatedAdmin,
 ):
     date_hierarchy = "published_at"
-    autocomplete_fields = ("tags", "lead_image", "award_wins")
+    autocomplete_fields = ("tags", "lead_image", "award_wins", "social_image")
     inlines = [BylineInline]
     fieldsets = (
         (None, {"fields": ("kicker", "headline", "standfirst", "body")}),
         (_("التصنيف"), {"fields": ("section", "dateline", "tags", "lead_image", "award_wins")}),
+        (_("محركات البحث والمشاركة"), {
+            "fields": ("seo_title", "seo_description", "social_image", "share_preview"),
+            "classes": ("collapse",),
+        }),
         (_("النشر"), {"fields": ("status", "published_at_desk", "slug")}),
     )
 

@@ -179,11 +179,28 @@ class ArticleSummarySerializer(serializers.Serializer):
         return [code for code in languages.codes() if article.has_edition(code)]
 
 
+class SharingSerializer(serializers.Serializer):
+    """What a search result or a share card shows: the edition's SEO title, description and
+    social image as the desk wrote them, else the headline, standfirst (or the body's start)
+    and lead picture, as on the story's page."""
+
+    title = serializers.CharField(source="page_title")
+    description = serializers.CharField(source="page_description")
+    image = ImageSerializer(source="share_picture", allow_null=True)
+
+
 class ArticleSerializer(ArticleSummarySerializer):
     body = serializers.CharField(help_text="Sanitised HTML.")
     tags = TagSummarySerializer(many=True, source="tags.all")
     corrections = CorrectionSerializer(many=True, source="corrections.all")
     award_wins = AwardWinSerializer(many=True, source="award_wins.all")
+    sharing = serializers.SerializerMethodField()
+
+    @extend_schema_field(SharingSerializer)
+    def get_sharing(self, article):
+        """Title, description and picture for search results and share cards (the page's own)."""
+        with override(self._language(article)):
+            return SharingSerializer(article, context=self.context).data
 
 
 class SearchResultSerializer(ArticleSummarySerializer):

@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language as active_language
 
-from ..html import sanitise_body
+from ..html import cut, sanitise_body, words
 from ..languages import localized
 from .search_columns import SEARCH_FIELDS, SearchColumns, SearchColumnsQuerySet
 from .slugs import fill_translated_slugs
@@ -40,12 +41,12 @@ class ArticleQuerySet(SearchColumnsQuerySet):
         """Everything the article page shows, in a fixed number of queries."""
         from .awards import AwardWin
 
-        return self.select_related("section", "lead_image").prefetch_related(
+        return self.select_related("section", "lead_image", "social_image").prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             models.Prefetch(
                 "award_wins", queryset=AwardWin.objects.select_related("category__award", "organisation")
             ),
-            "corrections", "tags", "lead_image__renditions",
+            "corrections", "tags", "lead_image__renditions", "social_image__renditions",
         )
 
     def without_text(self):
@@ -62,6 +63,17 @@ class ArticleQuerySet(SearchColumnsQuerySet):
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             "lead_image__renditions",
         ).defer(*SEARCH_FIELDS)
+
+
+# Search and sharing: search engines show about 60 characters of a title and 155 of a
+# description (the desk's counters warn and its preview cuts there); the SEO fields' bounds
+# leave a little room beyond that, and no more.
+SEARCH_TITLE_SHOWN = 60
+SEARCH_DESCRIPTION_SHOWN = 155
+SEO_TITLE_MAX = 70
+SEO_DESCRIPTION_MAX = 160
+# A description taken from the standfirst or the body is cut to this many characters.
+DESCRIPTION_FALLBACK_CHARS = 160
 
 
 class Article(SearchColumns):
@@ -93,6 +105,27 @@ class Article(SearchColumns):
     )
     award_wins = models.ManyToManyField(
         "AwardWin", blank=True, related_name="coverage", verbose_name=_("الجوائز التي يغطيها"),
+    )
+    # Search and sharing (optional, per edition): what search results and share cards show in
+    # place of the headline, the standfirst and the lead picture (see page_title and friends).
+    seo_title = models.CharField(
+        _("العنوان في محركات البحث"), max_length=SEO_TITLE_MAX, blank=True,
+        help_text=_("اختياري: عنوان أقصر لنتائج البحث وبطاقات المشاركة. إن تُرك فارغاً ظهر العنوان."),
+        error_messages={"max_length": _(
+            "العنوان في محركات البحث أطول من %(limit_value)d حرفاً (فيه %(show_value)d). اختصره."
+        )},
+    )
+    seo_description = models.CharField(
+        _("الوصف في محركات البحث"), max_length=SEO_DESCRIPTION_MAX, blank=True,
+        help_text=_("اختياري: سطران يصفان الخبر في نتائج البحث وبطاقات المشاركة. إن تُرك فارغاً ظهر الموجز."),
+        error_messages={"max_length": _(
+            "الوصف في محركات البحث أطول من %(limit_value)d حرفاً (فيه %(show_value)d). اختصره."
+        )},
+    )
+    social_image = models.ForeignKey(
+        "Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("صورة المشاركة"),
+        help_text=_("اختيارية. تظهر حين يُشارك الخبر؛ إن تُركت ظهرت الصورة الرئيسية."),
     )
     status = models.CharField(
         _("الحالة"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -181,6 +214,31 @@ class Article(SearchColumns):
 
     def has_edition(self, language):
         return language == "ar" or bool(getattr(self, f"headline_{language}", ""))
+
+    # Search and sharing: each reads this edition's own fields (never the Arabic SEO text on
+    # the English page), falling back to what the page itself shows.
+    def _own(self, name):
+        return (getattr(self, f"{name}_{active_language()}", None) or "").strip()
+
+    @property
+    def page_title(self):
+        """The title for search results and share cards: the SEO title, else the headline."""
+        return self._own("seo_title") or self.headline
+
+    @property
+    def page_description(self):
+        """The description for search results and share cards: the SEO description, else
+        the standfirst, else the start of the body (cut at a word, at most 160 characters)."""
+        own = self._own("seo_description")
+        if own:
+            return own
+        text = " ".join(self._own("standfirst").split()) or " ".join(words(self._own("body")))
+        return cut(text, DESCRIPTION_FALLBACK_CHARS)
+
+    @property
+    def share_picture(self):
+        """The picture share cards show: the social image, else the lead picture (or None)."""
+        return self.social_image or self.lead_image
 
     @property
     def byline(self):

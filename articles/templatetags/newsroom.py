@@ -4,12 +4,12 @@ from urllib.parse import quote, urlencode
 
 from django import template
 from django.templatetags.static import static
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from .. import dates as _dates
 from .. import languages as _languages
+from ..html import reading_minutes
 from ..structured_data import as_script, news_article
 
 register = template.Library()
@@ -40,14 +40,11 @@ def isodate(value):
     return _dates.iso(value) or ""
 
 
-WORDS_PER_MINUTE = 180  # Arabic news prose, read on screen
-
-
 @register.filter
 def reading_time(body):
     """`article.body|reading_time` — "4 دقائق" / "4 min": gettext picks the plural form
-    (Arabic has six; locale/ar holds them)."""
-    minutes = max(1, -(-len(strip_tags(body or "").split()) // WORDS_PER_MINUTE))
+    (Arabic has six; locale/ar holds them). The desk's form counts the same way, live."""
+    minutes = reading_minutes(body)
     return ngettext("دقيقة واحدة", "%(count)s دقيقة", minutes) % {"count": minutes}
 
 
@@ -79,7 +76,7 @@ def news_article_jsonld(context, article):
 
 
 @register.inclusion_tag("articles/_head.html", takes_context=True)
-def reader_head(context, title="", description="", image="", kind="website"):
+def reader_head(context, title="", description="", image="", kind="website", image_alt=""):
     """Canonical URL, hreflang alternates, feeds, Open Graph and Twitter card tags."""
     request = context.get("request")
     editions = context.get("editions") or context.get("default_editions") or {}
@@ -98,6 +95,7 @@ def reader_head(context, title="", description="", image="", kind="website"):
         "title": title or context.get("site_name", ""),
         "description": description,
         "image": build(image) if image else build(static("img/logo.png")),
+        "image_alt": image_alt if image else "",
         "kind": kind,
         "site_name": context.get("site_name", ""),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),

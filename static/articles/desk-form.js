@@ -43,7 +43,7 @@
   var idle = (parseFloat(note.getAttribute("data-idle")) || 3) * 1000;
   var key = "newsroom-autosave:" + note.getAttribute("data-story") + ":" + note.getAttribute("data-user");
   var versionInput = form.querySelector("input[name=version]");
-  var TEXT = /^(kicker|headline|standfirst|body|dateline)_[a-z]{2,3}$/;
+  var TEXT = /^(kicker|headline|standfirst|body|dateline|seo_title|seo_description)_[a-z]{2,3}$/;
   var restored = /[?&]autosave=restore\b/.test(window.location.search);
 
   function snapshot() {

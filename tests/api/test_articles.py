@@ -147,3 +147,29 @@ def test_query_counts_do_not_grow_with_the_page(world, api, django_assert_max_nu
         assert len(api("/api/v1/articles/?limit=20")[1]["results"]) == 17
     with django_assert_max_num_queries(7):
         assert api(f"/api/v1/articles/{world.lead.pk}/")[0] == 200
+
+
+def test_a_story_says_how_it_is_shared(world, api, django_capture_on_commit_callbacks):
+    from articles.models import Image
+    from tests.reader.stories import png
+
+    lead = world.lead
+    status, data, _ = api(f"/api/v1/articles/{lead.pk}/")
+    assert status == 200
+    assert data["sharing"]["title"] == lead.headline_ar
+    assert data["sharing"]["description"] == "فوز في فئتين."
+    assert data["sharing"]["image"]["alt_text"] == "مبنى حجري"
+    with django_capture_on_commit_callbacks(execute=True):
+        logo = Image.objects.create(file=png(), alt_text_ar="شعار الجائزة")
+    lead.refresh_from_db()
+    lead.seo_title_ar, lead.seo_description_ar, lead.seo_title_en = "عنوان البحث", "وصف البحث", "Search title"
+    lead.social_image = logo
+    lead.save()
+    data = api(f"/api/v1/articles/{lead.pk}/")[1]
+    assert data["sharing"]["title"] == "عنوان البحث" and data["sharing"]["description"] == "وصف البحث"
+    assert data["sharing"]["image"]["alt_text"] == "شعار الجائزة"
+    data = api(f"/api/v1/articles/{lead.pk}/?lang=en")[1]
+    assert data["sharing"]["title"] == "Search title" and data["sharing"]["description"] == "Two categories."
+    # A story without an English edition is shared from its Arabic one.
+    data = api(f"/api/v1/articles/{world.older[0].pk}/?lang=en")[1]
+    assert data["language"] == "ar" and data["sharing"]["title"] == world.older[0].headline_ar

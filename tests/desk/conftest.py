@@ -89,7 +89,7 @@ def form_data(article, **changes):
     """The change form as the browser would post it (the story's saved values, then `changes`)."""
     article.refresh_from_db()
     data = {"section": article.section_id, "version": article.version}
-    for name in ("headline", "slug", "kicker", "standfirst", "body", "dateline"):
+    for name in ("headline", "slug", "kicker", "standfirst", "body", "dateline", "seo_title", "seo_description"):
         for lang in ("ar", "en"):
             data[f"{name}_{lang}"] = getattr(article, f"{name}_{lang}") or ""
     bylines = list(Byline.objects.filter(article=article))

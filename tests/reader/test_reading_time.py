@@ -3,7 +3,8 @@
 import pytest
 from django.utils.translation import override
 
-from articles.templatetags.newsroom import WORDS_PER_MINUTE, reading_time
+from articles.html import WORDS_PER_MINUTE
+from articles.templatetags.newsroom import reading_time
 
 
 def body_of(minutes):

@@ -93,7 +93,7 @@ def test_script_cannot_be_closed_by_the_text():
 
 def test_image_hook_is_a_list_of_absolute_urls():
     class Story:
-        lead_image = None
+        share_picture = None
 
     assert structured_data.article_images(Story(), lambda url: "http://x" + url) == []
 
