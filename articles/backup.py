@@ -1,8 +1,8 @@
 """Backup and restore: the database (every story in both languages, its versions, the desk's
-users and groups) and the uploaded media, in one .tar.gz with a manifest of counts and hashes.
+users and groups) and the uploaded media (the media folder or the S3 bucket, read through the storage API), in one .tar.gz with a manifest of counts and hashes.
 
 Restoring checks every hash before it touches anything, loads the data in one transaction,
-puts the media back (refusing any path that would leave MEDIA_ROOT) and refills the search
+puts the media back (refusing any path that would leave the media storage) and refills the search
 columns, which are derived from the text and must never be trusted from a file."""
 
 import hashlib
@@ -13,7 +13,9 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
-from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
@@ -50,11 +52,17 @@ def counts():
     return result
 
 
-def _media_files():
-    root = Path(settings.MEDIA_ROOT)
-    if not root.is_dir():
+def _media_names(folder=""):
+    """Every file in the default storage (the media folder, or the S3 bucket), through the
+    storage API so that both are read the same way."""
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # no media folder yet
         return []
-    return sorted(path for path in root.rglob("*") if path.is_file() and not path.is_symlink())
+    names = [f"{folder}/{name}" if folder else name for name in files]
+    for sub in folders:
+        names += _media_names(f"{folder}/{sub}" if folder else sub)
+    return sorted(names)
 
 
 def _add_bytes(archive, name, data):
@@ -74,7 +82,6 @@ def backup(destination):
         *[f"--exclude={label}" for label in EXCLUDED], stdout=data,
     )
     data = data.getvalue().encode("utf-8")
-    root = Path(settings.MEDIA_ROOT)
     manifest = {
         "format": FORMAT, "created": timezone.now().isoformat(), "counts": counts(),
         "data_sha256": _sha256(data), "media": {},
@@ -82,9 +89,9 @@ def backup(destination):
     partial = destination.with_name(destination.name + ".partial")
     with tarfile.open(partial, "w:gz") as archive:
         _add_bytes(archive, DATA_NAME, data)
-        for path in _media_files():
-            name = path.relative_to(root).as_posix()
-            content = path.read_bytes()
+        for name in _media_names():
+            with default_storage.open(name, "rb") as file:
+                content = file.read()
             manifest["media"][name] = _sha256(content)
             _add_bytes(archive, f"media/{name}", content)
         _add_bytes(archive, MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1).encode())
@@ -138,7 +145,7 @@ def read(source):
 
 
 def restore(source, *, replace=False):
-    """Restore a verified backup into this database and MEDIA_ROOT; returns the manifest."""
+    """Restore a verified backup into this database and the media storage; returns the manifest."""
     manifest, data, media = read(source)
     story_model = apps.get_model("articles", "Article")
     if not replace and story_model.objects.exists():
@@ -150,13 +157,16 @@ def restore(source, *, replace=False):
             if replace:
                 call_command("flush", "--noinput", verbosity=0)
             call_command("loaddata", fixture.name, verbosity=0)
-    root = Path(settings.MEDIA_ROOT).resolve()
     for name, body in media.items():
-        target = (root / name).resolve()
-        if root not in target.parents:
-            raise BackupError(f"refusing to write outside MEDIA_ROOT: {name!r}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
+        # Names were checked by read(); the storage refuses any that would leave it as well.
+        try:
+            if default_storage.exists(name):
+                default_storage.delete(name)
+            stored = default_storage.save(name, ContentFile(body))
+        except SuspiciousFileOperation:
+            raise BackupError(f"refusing to write outside the media storage: {name!r}") from None
+        if stored != name:
+            raise BackupError(f"the media storage kept {name!r} as {stored!r}")
     # Derived columns are rebuilt from the restored text, bylines and tags.
     call_command("fill_search_columns", stdout=io.StringIO())
     restored = counts()

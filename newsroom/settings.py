@@ -195,6 +195,30 @@ STORAGES = {
     },
 }
 
+# Media on S3-compatible storage (AWS S3, MinIO, Cloudflare R2, …) when a bucket is named:
+# uploads and their renditions go there through Django's storage API (django-storages), so
+# every app server sees the same pictures. Credentials come from boto3's own environment
+# (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the machine's role. See docs/deployment.md.
+S3_BUCKET = os.environ.get("NEWSROOM_S3_BUCKET", "")
+S3_ENDPOINT = os.environ.get("NEWSROOM_S3_ENDPOINT", "")  # empty: AWS itself
+S3_DOMAIN = os.environ.get("NEWSROOM_S3_DOMAIN", "")  # a CDN or public host in front of the bucket
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT or None,
+            "region_name": os.environ.get("NEWSROOM_S3_REGION") or None,
+            "custom_domain": S3_DOMAIN or None,
+            # Other S3 services than AWS are reached as endpoint/bucket/name.
+            "addressing_style": "path" if S3_ENDPOINT else None,
+            # Published pictures are public: plain, stable URLs that browsers and CDNs can keep.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
+        },
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if PRODUCTION:
@@ -361,6 +385,17 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_SUBJECT_PREFIX = os.environ.get("EMAIL_SUBJECT_PREFIX", "[Newsroom] ")
 
+# Where pictures come from when they are not on this site (media on S3: the CDN's host, the
+# S3 service's, or AWS's bucket hosts).
+MEDIA_ORIGINS = []
+if S3_BUCKET:
+    if S3_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{S3_DOMAIN.split('/')[0]}"]
+    elif S3_ENDPOINT:
+        MEDIA_ORIGINS = ["/".join(S3_ENDPOINT.split("/")[:3])]
+    else:
+        MEDIA_ORIGINS = ["https://*.amazonaws.com"]
+
 # Content-Security-Policy (django-csp): scripts and styles only from our own static files,
 # no inline script (JSON-LD is data, not script; the admin's one import map carries a
 # per-request nonce), no plugins, no framing.
@@ -374,7 +409,7 @@ CONTENT_SECURITY_POLICY = {
         # code; <style> elements and stylesheets still come only from our static files.
         "style-src-attr": ["'unsafe-inline'"],
         "style-src-elem": [SELF],
-        "img-src": [SELF, "data:", "blob:"],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
