@@ -29,7 +29,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from . import languages
+from . import languages, replica
 from .models import Article
 
 logger = logging.getLogger(__name__)
@@ -173,6 +173,9 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not self.enabled:
+            if self._shareable(request):  # no cache to keep a lagging replica's page
+                with replica.public_reads():
+                    return self.get_response(request)
             return self.get_response(request)
         if not self._shareable(request):
             return self._private(self.get_response(request))
@@ -187,7 +190,10 @@ class PageCacheMiddleware:
             response = self._rebuild(entry)
             response["X-Page-Cache"] = "hit"
         else:
-            response = self.get_response(request)
+            # From the read replica, unless the content changed too recently for it to have caught up.
+            settled = time.time() - state["changed_at"] >= settings.NEWSROOM_REPLICA_LAG_SECONDS
+            with replica.public_reads(allowed=settled):
+                response = self.get_response(request)
             if not self._storable(request, response):
                 return self._private(response)
             entry = self._entry(response)

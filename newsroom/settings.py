@@ -144,6 +144,18 @@ DATABASES = {
     )
 }
 
+# An optional read replica for anonymous readers' pages (articles/replica.py). Pages rendered
+# within NEWSROOM_REPLICA_LAG_SECONDS of a change come from the primary, so a lagging replica
+# never puts an old page in the cache under the new content version.
+if os.environ.get("NEWSROOM_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["NEWSROOM_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")), conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["articles.replica.PublicReadsRouter"]
+NEWSROOM_REPLICA_LAG_SECONDS = float(os.environ.get("NEWSROOM_REPLICA_LAG_SECONDS", "5"))
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several threads or processes write at once (runserver's threads, gunicorn's workers, a
     # page's autosave beacon beside its save): take the write lock at BEGIN and wait for it,
