@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Article, Author, Byline
 from .base import NormalisedSearchMixin, TranslatedAdmin
 from .copy_check import CopyCheckAdminMixin
+from .picture_chooser import PictureChooserMixin
 from .revisions import RevisionHistoryMixin
 from .story_list import StoryListMixin
 from .widgets import BodyEditorMixin
@@ -28,10 +29,11 @@ class BylineInline(admin.TabularInline):
 class ArticleAdmin(
     # The desk's rules first (permissions, workflow, locks, stale saves), then its tools.
     DeskArticleAdminMixin, StoryListMixin, RevisionHistoryMixin, CopyCheckAdminMixin, BodyEditorMixin,
-    NormalisedSearchMixin, TranslatedAdmin,
+    PictureChooserMixin, NormalisedSearchMixin, TranslatedAdmin,
 ):
     date_hierarchy = "published_at"
-    autocomplete_fields = ("tags", "lead_image", "award_wins")
+    autocomplete_fields = ("tags", "award_wins")
+    picture_chooser_fields = ("lead_image",)
     inlines = [BylineInline]
     fieldsets = (
         (None, {"fields": ("kicker", "headline", "standfirst", "body")}),
