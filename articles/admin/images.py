@@ -63,7 +63,7 @@ class ImageForm(forms.ModelForm):
 
     class Meta:
         model = Image
-        fields = "__all__"
+        fields = ("file", "focal_x", "focal_y", "caption", "credit", "alt_text")
         widgets = {
             # step "any": a clicked point has three decimals; the range is checked on the
             # server with an Arabic message rather than by the browser in its own language.
