@@ -168,13 +168,14 @@ class ImageAdmin(NormalisedSearchMixin, TranslatedAdmin):
         found = renditions.listing(image) if image.pk else []
         if not found:
             return _("تُقطع النسخ المصغّرة بعد حفظ الصورة.")
-        return format_html_join(
-            "، ", '<a href="{}" dir="ltr">{}×{} {}{}</a>',
+        items = format_html_join(
+            "", '<li><a href="{}" dir="ltr">{}×{} {}{}</a></li>',
             (
                 (r["url"], r["width"], r["height"], r["format"].upper(), f" ({r['crop'].replace('x', ':')})" if r["crop"] else "")
                 for r in found
             ),
         )
+        return format_html('<ul class="rendition-list">{}</ul>', items)
 
     class Media:
         css = {"all": ("articles/desk-tools.css", "articles/pictures.css")}
