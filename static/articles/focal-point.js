@@ -58,16 +58,19 @@
 
     // A new picture: show the chosen file (a blob: URL, which the page's CSP allows for images).
     const file = form.querySelector("#id_file");
+    const preview = () => {
+      const chosen = file.files && file.files[0];
+      if (!chosen || !chosen.type.startsWith("image/")) return;
+      if (image.dataset.objectUrl) URL.revokeObjectURL(image.dataset.objectUrl);
+      image.dataset.objectUrl = URL.createObjectURL(chosen);
+      image.src = image.dataset.objectUrl;
+      frame.hidden = false;
+      help.textContent = instructions;
+    };
     if (file) {
-      file.addEventListener("change", () => {
-        const chosen = file.files && file.files[0];
-        if (!chosen || !chosen.type.startsWith("image/")) return;
-        if (image.dataset.objectUrl) URL.revokeObjectURL(image.dataset.objectUrl);
-        image.dataset.objectUrl = URL.createObjectURL(chosen);
-        image.src = image.dataset.objectUrl;
-        frame.hidden = false;
-        help.textContent = instructions;
-      });
+      file.addEventListener("change", preview);
+      // A file chosen before this script ran (a quick hand, or the browser restoring the form).
+      preview();
     }
     if (frame.hidden) help.textContent = picker.dataset.empty;
     show();

@@ -185,9 +185,9 @@ def test_preview_of_unsaved_text_in_arabic_and_english(desk, new_page, screensho
     page = new_page(user=desk["reporter"])
     page.goto(desk["change"])
     page.locator("#id_headline_ar").fill("عنوان عربي لم يُحفظ")
-    page.locator('a[href="#tab_id_headline_en"]').click()
+    page.locator('li[aria-controls="tab_id_headline_en"]').click()
     page.locator("#id_headline_en").fill("An English headline not saved yet")
-    page.locator('a[href="#tab_id_body_en"]').click()
+    page.locator('li[aria-controls="tab_id_body_en"]').click()
     page.locator(".body-editor[dir=ltr] [contenteditable=true]").first.fill("An English body.")
 
     with page.context.expect_page() as arabic:

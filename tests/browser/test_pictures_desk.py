@@ -57,6 +57,8 @@ def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
     page.goto(site + reverse("admin:articles_image_changelist"))
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.get_by_role("link", name="أضف صورة").click()
+    page.wait_for_url("**/image/add/")
+    page.wait_for_load_state()
     page.set_input_files("#id_file", str(two_colour_picture(tmp_path / "sun.jpg")))
     page.fill("#id_caption_ar", "شمس الشتاء فوق أبها")
     page.fill("#id_credit_ar", "تصوير: فاطمه القحطاني")
@@ -112,6 +114,16 @@ def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
     body.wait_for()
     toolbar = page.locator(".body-editor[dir=rtl] .prose-menubar").first
     toolbar.locator('button[title="عريض"]').wait_for()
+    # The block-type menu's caret is drawn, not a glyph the fonts lack (it was an empty box).
+    caret = toolbar.locator(".prose-menubar__selected").evaluate("e => getComputedStyle(e, '::after').content")
+    assert caret in ('""', "none", "")
+    # The link dialog speaks Arabic.
+    body.locator("p").first.dblclick()
+    toolbar.get_by_role("button", name="أدرج رابطاً").click()
+    dialog = page.locator("dialog.prose-editor-dialog[open]")
+    assert "تحرير الرابط" in dialog.locator("h3").inner_text()
+    assert dialog.get_by_label("الرابط").is_visible()
+    dialog.get_by_role("button", name="إلغاء").click()
     body.locator("p").first.click()
     page.keyboard.press("End")
     with page.expect_popup() as opened:
