@@ -91,6 +91,10 @@ def validate_image_upload(upload):
     """Refuse what is not a real, whole image, too big a file, or too many pixels (Arabic messages)."""
     if upload is None:
         return
+    if getattr(upload, "_committed", False) is True:
+        # A picture already stored (an edit of its caption or focal point): it was checked
+        # when it was uploaded; reading it again would fetch the whole file from the storage.
+        return
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes():
         raise ValidationError(

@@ -69,6 +69,24 @@ def target_size(source, width, crop=""):
     return width, max(1, round(source_height * width / source_width))
 
 
+def crop_box(size, crop, focus=(0.5, 0.5)):
+    """The (left, top, right, bottom) box of `size` to cut for `crop` (e.g. "16x9"): the largest
+    box of that ratio, centred on the focal point `focus` (fractions of width and height) as
+    far as the picture allows. The box always holds the focal point and never leaves the picture."""
+    source_width, source_height = size
+    across, down = RATIOS[crop]
+    if source_width * down >= source_height * across:  # wider than the ratio: cut the sides
+        box_width, box_height = min(source_width, max(1, round(source_height * across / down))), source_height
+    else:  # taller: cut top and bottom
+        box_width, box_height = source_width, min(source_height, max(1, round(source_width * down / across)))
+
+    def start(length, box, fraction):
+        return min(max(round(fraction * length - box / 2), 0), length - box)
+
+    left, top = start(source_width, box_width, focus[0]), start(source_height, box_height, focus[1])
+    return left, top, left + box_width, top + box_height
+
+
 def planned(size):
     """{(crop, format, width): height} for every rendition a picture of `size` should have.
     A picture narrower than a standard width gets its own width instead (never upscaled)."""
@@ -98,14 +116,21 @@ def _encode(picture, fmt):
 
 def _file_name(image, crop, width, fmt):
     stem = PurePosixPath(image.file.name).stem[:60]
-    suffix = f"-{crop}" if crop else ""
-    return f"{FOLDER}/{stem}-{width}w{suffix}.{EXTENSIONS[fmt]}"
+    # A crop's name carries its focal point (in thousandths): a moved point gives new URLs,
+    # so no browser or CDN keeps showing the old cut.
+    if not crop:
+        return f"{FOLDER}/{stem}-{width}w.{EXTENSIONS[fmt]}"
+    focus = f"f{round(image.focal_x * 1000)}-{round(image.focal_y * 1000)}"
+    return f"{FOLDER}/{stem}-{focus}-{width}w-{crop}.{EXTENSIONS[fmt]}"
 
 
 def _store(image, crop, fmt, size, data):
     """Save one rendition's file through the storage, then its row; a row that appeared
     meanwhile (the command and an upload at once) wins and our file is dropped."""
-    rendition = Rendition(image=image, crop=crop, format=fmt, width=size[0], height=size[1], source=image.file.name)
+    rendition = Rendition(
+        image=image, crop=crop, format=fmt, width=size[0], height=size[1], source=image.file.name,
+        focal_x=image.focal_x, focal_y=image.focal_y,
+    )
     rendition.file.save(_file_name(image, crop, size[0], fmt), ContentFile(data), save=False)
     try:
         with transaction.atomic():
@@ -122,9 +147,16 @@ def _drop(renditions):
         rendition.delete()
 
 
+def _is_current(rendition, image):
+    """Cut from the picture's present file and, for a crop, around its present focal point."""
+    if rendition.source != image.file.name:
+        return False
+    return not rendition.crop or (rendition.focal_x, rendition.focal_y) == image.focus
+
+
 def make_renditions(image, check_files=False):
     """Make the renditions `image` lacks and drop those it no longer needs (cut from a replaced
-    file, or a size no longer planned). With `check_files`, a row whose file has gone from the
+    file or around a moved focal point, or a size no longer planned). With `check_files`, a row whose file has gone from the
     storage is made again. Returns how many renditions were made.
 
     A picture Pillow cannot decode, or an animated GIF (a still cut would stop it moving), gets
@@ -136,7 +168,7 @@ def make_renditions(image, check_files=False):
         return 0
     current = {}
     for rendition in existing:
-        if rendition.source == image.file.name and not (
+        if _is_current(rendition, image) and not (
             check_files and not rendition.file.storage.exists(rendition.file.name)
         ):
             current[(rendition.crop, rendition.format, rendition.width)] = rendition
@@ -162,7 +194,9 @@ def make_renditions(image, check_files=False):
                 # Crop once at the largest size, then scale the smaller widths down from it.
                 largest = wanted[0]
                 if cut.crop:
-                    cropped = ImageOps.fit(source, largest, method=PillowImage.Resampling.LANCZOS)
+                    cropped = source.crop(crop_box(source.size, cut.crop, image.focus)).resize(
+                        largest, PillowImage.Resampling.LANCZOS,
+                    )
                 else:
                     cropped = source.resize(largest, PillowImage.Resampling.LANCZOS)
                 for size in wanted:
@@ -182,7 +216,7 @@ def _current(image):
     (one query for a picture that was not prefetched, then cached on it)."""
     if "renditions" not in getattr(image, "_prefetched_objects_cache", {}):
         prefetch_related_objects([image], "renditions")
-    return [r for r in image.renditions.all() if r.source == image.file.name]
+    return [r for r in image.renditions.all() if _is_current(r, image)]
 
 
 def cuts(image, crop="", fmt="jpeg"):
@@ -192,10 +226,11 @@ def cuts(image, crop="", fmt="jpeg"):
     return sorted((r for r in _current(image) if r.crop == crop and r.format == fmt), key=lambda r: r.width)
 
 
-def srcset(image, fmt, crop=""):
-    """(renditions, the srcset attribute) for one format and crop; empty when none exist."""
+def srcset(image, fmt, crop="", url=None):
+    """(renditions, the srcset attribute) for one format and crop; empty when none exist.
+    `url` rewrites each address (e.g. to an absolute one)."""
     found = cuts(image, crop, fmt)
-    return found, ", ".join(f"{r.url} {r.width}w" for r in found)
+    return found, ", ".join(f"{url(r.url) if url else r.url} {r.width}w" for r in found)
 
 
 def best(image, crop="", fmt="jpeg"):

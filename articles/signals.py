@@ -97,8 +97,20 @@ def search_columns_migrated(sender, using="default", **kwargs):
     Article.objects.using(using).with_stale_search_columns().refresh_search_columns()
 
 
+def picture_search_keys_migrated(sender, using="default", **kwargs):
+    """After `migrate`: fold the words of pictures saved before the library had a search key
+    (a picture with no words at all keeps an empty key and costs nothing)."""
+    stale = []
+    for image in Image.objects.using(using).filter(search_key="").iterator():
+        image.search_key = image.folded_words()
+        if image.search_key:
+            stale.append(image)
+    Image.objects.using(using).bulk_update(stale, ["search_key"], batch_size=500)
+
+
 def connect(app_config):
     post_migrate.connect(search_columns_migrated, sender=app_config, dispatch_uid="search-migrated")
+    post_migrate.connect(picture_search_keys_migrated, sender=app_config, dispatch_uid="picture-search-migrated")
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
     post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
     m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid="search-tags")

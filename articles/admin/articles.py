@@ -5,6 +5,7 @@ from ..models import Article, Author, Byline
 from .base import NormalisedSearchMixin, TranslatedAdmin
 from .copy_check import CopyCheckAdminMixin
 from .notifications import NotificationsAdminMixin
+from .picture_chooser import PictureChooserMixin
 from .revisions import RevisionHistoryMixin
 from .sharing import SharingAdminMixin
 from .story_list import StoryListMixin
@@ -31,10 +32,11 @@ class BylineInline(admin.TabularInline):
 class ArticleAdmin(
     # The desk's rules first (permissions, workflow, locks, stale saves), then its tools.
     DeskArticleAdminMixin, NotificationsAdminMixin, StoryListMixin, RevisionHistoryMixin, CopyCheckAdminMixin,
-    WritingAidsMixin, SharingAdminMixin, BodyEditorMixin, NormalisedSearchMixin, TranslatedAdmin,
+    WritingAidsMixin, SharingAdminMixin, BodyEditorMixin, PictureChooserMixin, NormalisedSearchMixin, TranslatedAdmin,
 ):
     date_hierarchy = "published_at"
-    autocomplete_fields = ("tags", "lead_image", "award_wins", "social_image")
+    autocomplete_fields = ("tags", "award_wins")
+    picture_chooser_fields = ("lead_image", "social_image")
     inlines = [BylineInline]
     fieldsets = (
         (None, {"fields": ("kicker", "headline", "standfirst", "body")}),

@@ -1,3 +1,4 @@
+from django import forms
 from django.db.models import Q
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -49,3 +50,10 @@ class DirectionalFieldsMixin:
 
 class TranslatedAdmin(NonceMediaMixin, DirectionalFieldsMixin, TabbedTranslationAdmin):
     """Arabic and English fields side by side in tabs (jQuery UI served from our static)."""
+
+    @property
+    def media(self):
+        # After jQuery and modeltranslation's own script, which builds the tabs.
+        return super().media + forms.Media(js=[
+            "admin/js/jquery.init.js", "modeltranslation/js/tabbed_translation_fields.js", "articles/translation-tabs.js",
+        ])

@@ -3,8 +3,14 @@
 The editor offers exactly what the body may hold (see articles/html.py); whatever arrives
 is sanitised again on save by Article.save(). The TextDirection extension is left out (its
 sanitiser raised KeyError in 0.28): direction comes from the wrapper's dir attribute.
+
+BodyPicture (static/articles/body-pictures.js, loaded as one of the editor's modules) puts
+pictures from the library into the body; static/articles/editor-arabic.js names the toolbar's
+buttons in the admin's language (the dialogs are translated by the jsi18n catalogue).
 """
 
+from django.templatetags.static import static
+from django.urls import reverse
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 BODY_EXTENSIONS = {
@@ -19,6 +25,7 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "History": True,
 }
+BODY_PICTURE_MODULE = "articles/body-pictures.js"
 
 
 class BodyEditorWidget(AdminProseEditorWidget):
@@ -33,6 +40,24 @@ class BodyEditorWidget(AdminProseEditorWidget):
             config={"extensions": BODY_EXTENSIONS},
             preset="configurable",
         )
+
+    @property
+    def media(self):
+        return super().media + type(super().media)(
+            css={"all": ("articles/body-editor.css", "articles/pictures.css")}, js=("articles/editor-arabic.js",),
+        )
+
+    def get_config(self):
+        config = super().get_config()
+        config["extensions"] = {
+            **config["extensions"],
+            "BodyPicture": {
+                "cardsUrl": reverse("admin:articles_image_cards"),
+                "libraryUrl": reverse("admin:articles_image_changelist") + "?_to_field=id",
+            },
+        }
+        config["js_modules"] = [*config.get("js_modules", []), static(BODY_PICTURE_MODULE)]
+        return config
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

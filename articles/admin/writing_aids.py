@@ -20,7 +20,7 @@ def _base_name(db_field):
 
 
 class WritingAidsMixin:
-    # desk-labels.js names the borrowed widgets (select2, the editor, modeltranslation's tabs)
+    # desk-labels.js names the borrowed widgets (select2, the editor, the byline table)
     # for screen readers: the form's accessibility, checked by axe in the browser tests.
     writing_aids_assets = forms.Media(
         js=("articles/story-text.js", "articles/writing-aids.js", "articles/desk-labels.js"), css={"all": ("articles/writing-aids.css",)}

@@ -11,7 +11,7 @@ from django.utils.translation import get_language, override
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .. import dates, languages, renditions, search
+from .. import body_pictures, dates, languages, renditions, search
 
 
 def api_url(context, name, **kwargs):
@@ -190,7 +190,10 @@ class SharingSerializer(serializers.Serializer):
 
 
 class ArticleSerializer(ArticleSummarySerializer):
-    body = serializers.CharField(help_text="Sanitised HTML.")
+    body = serializers.SerializerMethodField(
+        help_text="Sanitised HTML. A picture from the library is a <figure> with a responsive "
+        "<picture> (absolute addresses), its alt text, caption and credit.",
+    )
     tags = TagSummarySerializer(many=True, source="tags.all")
     corrections = CorrectionSerializer(many=True, source="corrections.all")
     award_wins = AwardWinSerializer(many=True, source="award_wins.all")
@@ -201,6 +204,9 @@ class ArticleSerializer(ArticleSummarySerializer):
         """Title, description and picture for search results and share cards (the page's own)."""
         with override(self._language(article)):
             return SharingSerializer(article, context=self.context).data
+
+    def get_body(self, article) -> str:
+        return str(body_pictures.render(article.body, absolute_url=self.context["request"].build_absolute_uri))
 
 
 class SearchResultSerializer(ArticleSummarySerializer):

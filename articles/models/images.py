@@ -1,9 +1,24 @@
 """Pictures that illustrate stories, with the words that go with them, and their renditions."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..arabic import normalize
 from ..images import image_upload_path, validate_image_upload, without_metadata
+from ..languages import localized
+
+FOCUS_RANGE = _("نقطة التركيز كسر بين 0 (أول الصورة) و1 (آخرها)؛ 0.5 هو الوسط.")
+# Stored to this many decimals: a point chosen by a click is a thousandth of the picture at
+# most, and a stable value lets a rendition tell whether it was cut around it.
+FOCUS_DECIMALS = 3
+
+
+def focal_field(label, help_text):
+    return models.FloatField(
+        label, default=0.5, help_text=help_text,
+        validators=[MinValueValidator(0, message=FOCUS_RANGE), MaxValueValidator(1, message=FOCUS_RANGE)],
+    )
 
 
 class Image(models.Model):
@@ -12,18 +27,30 @@ class Image(models.Model):
         validators=[validate_image_upload],
         help_text=_("JPEG أو PNG أو WebP أو GIF. تُحذف بيانات EXIF (ومنها الموقع) عند الرفع."),
     )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
+    width = models.PositiveIntegerField(_("العرض"), editable=False, null=True)
+    height = models.PositiveIntegerField(_("الارتفاع"), editable=False, null=True)
     caption = models.CharField(_("التعليق"), max_length=300, blank=True)
     credit = models.CharField(_("المصدر/المصور"), max_length=150, blank=True)
     alt_text = models.CharField(
         _("النص البديل"), max_length=300, blank=True,
         help_text=_("وصف الصورة لمن لا يراها، لقارئات الشاشة."),
     )
+    # The point every crop keeps in view, as fractions of the width (from the left) and the
+    # height (from the top); the centre by default. Set by clicking the picture in its form.
+    focal_x = focal_field(_("نقطة التركيز أفقياً"), _("من اليسار: 0 حافة الصورة اليسرى، 1 حافتها اليمنى."))
+    focal_y = focal_field(_("نقطة التركيز عمودياً"), _("من الأعلى: 0 أعلى الصورة، 1 أسفلها."))
+    # Caption, credit and alt text folded by arabic.normalize, for the library's search.
+    search_key = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("تاريخ الرفع"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="focal_point_inside_picture",
+            ),
+        ]
         verbose_name = _("صورة")
         verbose_name_plural = _("الصور")
 
@@ -31,10 +58,23 @@ class Image(models.Model):
         return self.caption or self.file.name
 
     def save(self, *args, **kwargs):
+        self.focal_x, self.focal_y = (round(float(value), FOCUS_DECIMALS) for value in self.focus)
+        self.search_key = self.folded_words()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
         # A new upload is stored as a clean re-encoded copy (no EXIF/GPS), under a new name.
         if self.file and not getattr(self.file, "_committed", True):
             self.file = without_metadata(self.file)
         super().save(*args, **kwargs)
+
+    @property
+    def focus(self):
+        return (self.focal_x, self.focal_y)
+
+    def folded_words(self):
+        """Every edition's caption, credit and alt text, folded for search."""
+        words = (getattr(self, name, "") or "" for name in localized("caption", "credit", "alt_text"))
+        return normalize(" ".join(words)).strip()
 
 
 class Rendition(models.Model):
@@ -63,6 +103,10 @@ class Rendition(models.Model):
     height = models.PositiveIntegerField(_("الارتفاع"))
     file = models.FileField(_("الملف"), max_length=255)
     source = models.CharField(max_length=255, editable=False)
+    # The picture's focal point this crop was cut around (a whole-picture rendition ignores
+    # it): a moved focal point leaves crops that no longer match, and those are remade.
+    focal_x = models.FloatField(default=0.5, editable=False)
+    focal_y = models.FloatField(default=0.5, editable=False)
 
     class Meta:
         ordering = ["crop", "format", "width"]

@@ -1,14 +1,12 @@
 // Accessible names for the widgets the story form borrows, which draw their own controls
 // without one: the admin's autocomplete boxes (select2), the body editor, the byline table's
-// inputs, modeltranslation's language switch; and its tabs' links, which make a control inside
-// a control. Each is named after the field's own <label> (or the column's heading), so screen
+// inputs (modeltranslation's tabs and language switch: translation-tabs.js, on every
+// translated admin page). Each is named after the field's own <label> (or the column's heading), so screen
 // readers say what the control is for. Widgets appear late (the editor loads as a module,
 // select2 on jQuery's ready, a new byline row on click): a MutationObserver names them as
 // they come. No libraries, no CDN.
 (function () {
   "use strict";
-  var t = window.gettext || function (text) { return text; };
-
   var made = 0;
   function withId(el, hint) {
     if (el && !el.id) { el.id = (hint || "desk-label") + "-" + (++made); }
@@ -64,25 +62,6 @@
         area.setAttribute("aria-multiline", "true");
         if (!area.hasAttribute("role")) { area.setAttribute("role", "textbox"); }
       }
-    });
-    // modeltranslation's switch of every field's language.
-    var languageSwitch = root.querySelector("#modeltranslation-main-switch");
-    if (languageSwitch && unnamed(languageSwitch)) { languageSwitch.setAttribute("aria-label", t("لغة الحقول")); }
-    // The translation tabs: the tab is the <li> (jQuery UI moves focus and handles keys and
-    // clicks through it); its link only made a focusable control inside the tab. Its target
-    // stays in data-href, and jQuery UI is told such a tab is on this page (never fetched).
-    var tabs = window.jQuery && window.jQuery.ui && window.jQuery.ui.tabs;
-    if (!tabs) { return; }
-    if (!tabs.prototype._deskLocal) {
-      var isLocal = tabs.prototype._isLocal;
-      tabs.prototype._isLocal = function (anchor) {
-        return anchor.hasAttribute("data-href") || isLocal.apply(this, arguments);
-      };
-      tabs.prototype._deskLocal = true;
-    }
-    Array.prototype.forEach.call(root.querySelectorAll(".ui-tabs-nav li[role=tab] > a[href^='#']"), function (link) {
-      link.setAttribute("data-href", link.getAttribute("href"));
-      link.removeAttribute("href");
     });
   }
 
