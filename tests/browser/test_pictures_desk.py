@@ -137,14 +137,15 @@ def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
     assert node.locator("img").evaluate("img => img.naturalWidth") > 0
 
     # A lead picture uploaded from the story form itself (Django's add-related popup).
+    lead = page.locator(".field-lead_image")
     with page.expect_popup() as opened:
-        page.get_by_role("link", name="ارفع صورة جديدة").click()
+        lead.get_by_role("link", name="ارفع صورة جديدة").click()
     upload = opened.value
     upload.set_input_files("#id_file", str(two_colour_picture(tmp_path / "lead.jpg")))
     upload.fill("#id_caption_ar", "صورة رئيسية من نموذج الخبر")
     upload.click('input[name="_save"]')
-    page.locator(".picture-chooser__caption", has_text="صورة رئيسية من نموذج الخبر").wait_for()
-    assert page.locator(".picture-chooser__thumb").evaluate("img => img.naturalWidth") > 0
+    lead.locator(".picture-chooser__caption", has_text="صورة رئيسية من نموذج الخبر").wait_for()
+    assert lead.locator(".picture-chooser__thumb").evaluate("img => img.naturalWidth") > 0
     screenshot(page, "admin-story-pictures")
 
     page.click('input[name="_continue"]')

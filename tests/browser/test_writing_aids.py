@@ -112,10 +112,11 @@ def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(reporte
     page.mouse.wheel(0, -10000)
     screenshot(page, "admin-writing-aids")
 
-    # A social image chosen in the autocomplete: the card asks for its share cut.
-    page.locator(".field-social_image .select2-selection").click()
-    page.locator(".select2-search__field").last.fill("شعار")
-    page.locator(".select2-results__option", has_text="شعار الجائزة").click()
+    # A social image chosen from the picture library: the card asks for its share cut.
+    with page.expect_popup() as opened:
+        page.locator(".field-social_image .picture-chooser__choose").click()
+    library = opened.value
+    library.locator("#result_list a", has_text="شعار الجائزة").click()
     card_picture = preview.locator("[data-share-image]")
     card_picture.wait_for(state="attached")
     assert re.search(r"/media/renditions/[^/]+-1200w-16x9\.jpg$", card_picture.get_attribute("src"))
