@@ -20,7 +20,7 @@ import signal
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.utils import timezone, translation
 from django.utils.html import escape
 
@@ -131,6 +131,7 @@ class Command(BaseCommand):
                         self._batch(rng, world, now, span, size, offset=made)
                         caching.content_changed()  # bulk inserts send no signals
                     made += size
+                    reset_queries()  # with DEBUG on, the bulk INSERTs' SQL would pile up (GBs)
                     self.stdout.write(f"  {made}/{count}", ending="\r")
                     self.stdout.flush()
         self.stdout.write(f"created {count} published stories")
