@@ -33,6 +33,8 @@ def search_page(request):
                 ids = list(page.object_list)  # ranked inside the time limit
                 stories = Article.objects.filter(pk__in=ids).for_listing().in_bulk()
                 page.object_list = [stories[pk] for pk in ids]
+                if not ids and page.number == 1:  # «هل تقصد» searches again: also limited
+                    context["suggestion"] = search.suggest(query, language)
         except search.SearchTooSlow:
             context.update(too_slow=True)
             return render(request, "articles/search.html", context)
@@ -47,8 +49,6 @@ def search_page(request):
             for story in page.object_list
         ]
         context.update(page=page, results=results, more=found.more, candidates=f"{search.CANDIDATES:,}")
-        if not results and page.number == 1:
-            context["suggestion"] = search.suggest(query, language)
     return render(request, "articles/search.html", context)
 
 
