@@ -54,3 +54,11 @@ def test_the_kept_part_carries_the_host_it_was_asked_for(client, world, settings
     assert "http%3A%2F%2Ftestserver" in _get(client, url)[0]
     page = client.get(url, HTTP_HOST="other.example").content.decode()
     assert "http%3A%2F%2Fother.example" in page and "testserver" not in page
+
+
+def test_with_the_object_cache_off_every_reader_costs_the_queries(client, world, settings):
+    settings.NEWSROOM_OBJECT_CACHE = False
+    url = world.lead.get_absolute_url()
+    first, first_queries = _get(client, url)
+    again, again_queries = _get(client, url)
+    assert again_queries == first_queries >= 6 and again == first
