@@ -15,6 +15,8 @@ trigram indexes and the two stored `arabic` tsvectors of 0004:
 - two GIN indexes instead of eight: bulk inserts and every save cost far less.
 """
 
+import importlib
+
 from django.db import migrations
 
 LANGUAGES = ("ar", "en")
@@ -27,12 +29,8 @@ def _words_sql(language):
 
 
 def _old_vector_sql(language):
-    config = "arabic" if language == "ar" else "english"
-    parts = [("headline", "A"), ("names", "B"), ("body", "C")]
-    return " || ".join(
-        f"setweight(to_tsvector('{config}'::regconfig, coalesce(search_{part}_{language}, '')), '{weight}')"
-        for part, weight in parts
-    )
+    """0004's tsvector, for going back: that migration's own text (history does not change)."""
+    return importlib.import_module("articles.migrations.0004_search")._vector_sql(language)
 
 
 def forwards(apps, schema_editor):
