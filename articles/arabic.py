@@ -185,6 +185,9 @@ def keys(word):
 # The stems sit in the same column as the words, each behind this mark, so one LIKE tells an
 # exact word (" word ") from a stem (" ~key "); \w never matches it, so no word looks like a key.
 KEY_MARK = "~"
+# Longer "words" (a pasted hash, a run of letters with no space) are not indexed: nobody
+# searches for them, and PostgreSQL's search index refuses a lexeme over 2,047 bytes.
+MAX_INDEXED_WORD = 100
 
 
 def index_text(*texts):
@@ -192,7 +195,7 @@ def index_text(*texts):
 
     The words in order (whole-word and prefix matching: " word " and " wor"), then each key
     once. Space-padded, so the first and last words are matched like any other."""
-    folded = [word for text in texts for word in words(text)]
+    folded = [word for text in texts for word in words(text) if len(word) <= MAX_INDEXED_WORD]
     stems = dict.fromkeys(key for word in folded for key in keys(word))
     return " " + " ".join([*folded, *(KEY_MARK + key for key in stems)]) + " " if folded else ""
 

@@ -92,6 +92,39 @@ def content_changed():
     transaction.on_commit(bump)
 
 
+def current_version():
+    """The content version, for keys of anything kept under it; a fresh one (kept nowhere,
+    so nothing is reused) when the cache is down."""
+    try:
+        return current_state()["version"]
+    except Exception:
+        logger.exception("content version unavailable")
+        return uuid.uuid4().hex
+
+
+def kept(version, build, *parts):
+    """`build()`'s value, kept in the cache under the content `version`: an object cache for
+    what a page is made of (a story and its related stories), so a page rendered with the
+    page cache off, or for a key the page cache does not hold yet, skips the queries. The
+    same rule as pages: any change readers would see starts a new version, and a scheduled
+    story's time starts one too (`current_state`). `parts` name the value."""
+    if not settings.NEWSROOM_OBJECT_CACHE:
+        return build()
+    key = f"newsroom:object:{version}:" + ":".join(str(part) for part in parts)
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.exception("object cache unavailable; building")
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.exception("could not keep an object")
+    return value
+
+
 # Signals: one receiver set for every model readers see --------------------------------
 
 

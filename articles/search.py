@@ -14,20 +14,22 @@ analysis, so فاطمه/فاطمة, الأولى/الاولى, tashkeel, clitics
   times for the exact word and once for a stem or prefix, so exact words rank first;
   newest first among equals.
 
-On PostgreSQL the id subquery is written as UNION/INTERSECT of single LIKEs, which the
-trigram GIN indexes of migration 0004 answer. Always over `Article.objects.published()`;
-the English edition searches English columns only.
+On PostgreSQL the same matching is answered by one GIN index per edition (migration
+0013): the columns' words split on spaces are the lexemes of a tsvector, so a word is the
+lexeme "word", a key "~key", the last word's start a prefix query "word:*" (`_tsquery`).
+Always over `Article.objects.published()`; the English edition searches English columns only.
 """
 
 import datetime
 import difflib
 import functools
 import re
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 from django.db import OperationalError, connection, transaction
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -125,13 +127,19 @@ def _rank(query, language):
     number on both databases.
 
     Every story ranked matches every word somewhere, so the last place (a stem or prefix in
-    the body) needs no test of its own: the body, the longest column, is read once a word."""
+    the body) needs no test of its own: the body, the longest column, is read once a word.
+    On PostgreSQL not even that: tested after the headline and the names, "the exact word
+    somewhere" (the words column, a lookup) can only mean the body."""
     score = Value(0)
     for term in query.terms:
         places = []
         for part, weight in WEIGHTS:
             field = f"search_{part}_{language}"
-            places.append((weight * EXACT_FACTOR, _exact(field, term)))
+            exact = _exact(field, term)
+            if part == "body" and connection.vendor == "postgresql":
+                exact = RawSQL(f"{words_sql(language)} @@ %s::tsquery", [_lexeme(term)],
+                               output_field=BooleanField())
+            places.append((weight * EXACT_FACTOR, exact))
             places.append((weight, _loose(field, term, query)))
         places.sort(key=lambda place: -place[0])
         *tested, (lowest, _body_loose) = places
@@ -142,10 +150,18 @@ def _rank(query, language):
     return score
 
 
-# A common word matches most of the archive: rank only the newest CANDIDATES matches, found
-# in a widening window of recent stories, and say "more than 1,000" instead of counting them.
+# A common word matches most of the archive: rank only the newest CANDIDATES matches and say
+# "more than 1,000" instead of counting them. They are looked for in the last RECENT days
+# first; the share of those days' stories that matched then says how to go on (`_plan`), so
+# that each look reads about as many stories as it finds, however large the archive:
+# - a word in WALK_SHARE of the stories or more: the newest stories one by one, until
+#   CANDIDATES match (2,000 stories at most at that share);
+# - a rarer word: the search index, in a window as much wider as it takes to hold
+#   CANDIDATES at that rate (MARGIN times over), then, if still too few, the whole archive.
 CANDIDATES = 1000
-WINDOWS = (datetime.timedelta(days=30), None)
+RECENT = datetime.timedelta(days=30)
+WALK_SHARE = 0.5
+MARGIN = 2
 # No search may hold a worker longer than this (PostgreSQL; milliseconds).
 STATEMENT_TIMEOUT_MS = 1500
 
@@ -172,14 +188,13 @@ def find(query, language="ar"):
     if not query:
         return Found(stories.none(), 0, False)
     now = timezone.now()
-    for window in WINDOWS:
-        since = now - window if window else None
-        ids = list(
-            _matching(stories, query, language, since)
-            .order_by("-published_at", "-id").values_list("pk", flat=True)[:CANDIDATES + 1]
-        )
-        if len(ids) > CANDIDATES:
-            break
+    ids = _newest(stories, query, language, since=now - RECENT)
+    if len(ids) <= CANDIDATES:
+        since, walk = _plan(stories, len(ids), now)
+        with _planned(walk):
+            ids = _newest(stories, query, language, since)
+            if len(ids) <= CANDIDATES and since:
+                ids = _newest(stories, query, language, None)
     ids, more = ids[:CANDIDATES], len(ids) > CANDIDATES
     ranked = stories.filter(pk__in=ids).annotate(search_rank=_rank(query, language)).order_by(
         "-search_rank", "-published_at", "-id"
@@ -187,11 +202,49 @@ def find(query, language="ar"):
     return Found(ranked, len(ids), more)
 
 
+def _newest(stories, query, language, since):
+    """The ids of the newest CANDIDATES + 1 matches (published since `since`, when given)."""
+    return list(
+        _matching(stories, query, language, since)
+        .order_by("-published_at", "-id").values_list("pk", flat=True)[:CANDIDATES + 1]
+    )
+
+
+def _plan(stories, recent_matches, now):
+    """(since, walk): where and how to look after `recent_matches` in the last RECENT days."""
+    if not recent_matches:
+        return None, False
+    if recent_matches >= WALK_SHARE * stories.filter(published_at__gte=now - RECENT).count():
+        return None, True
+    return now - RECENT * (MARGIN * (CANDIDATES + 1) / recent_matches), False
+
+
+@contextmanager
+def _planned(walk):
+    """Tell PostgreSQL's planner how to find the matches. It cannot see that a word and its
+    keys go together (it overestimates how many stories match) nor that testing one story's
+    words means reading them, so it walks when it should use the index and the other way
+    round. Walk: the published_at index, newest first, until the LIMIT. Otherwise: the
+    search index (with the published_at index for a window), never row by row."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    settings = ("enable_bitmapscan",) if walk else ("enable_indexscan", "enable_seqscan")
+    # SET LOCAL lasts to the end of a transaction: the search's own (time_limited) when there
+    # is one, else one made here; RESET after, for the queries that follow in it.
+    with transaction.atomic() if not connection.in_atomic_block else nullcontext():
+        with connection.cursor() as cursor:
+            cursor.execute("; ".join(f"SET LOCAL {setting} = off" for setting in settings))
+        yield
+        with connection.cursor() as cursor:
+            cursor.execute("; ".join(f"RESET {setting}" for setting in settings))
+
+
 def _matching(stories, query, language, since):
     """The stories that match (published since `since`, when given)."""
     window = {"published_at__gte": since} if since else {}
     if connection.vendor == "postgresql":
-        return stories.filter(pk__in=_postgres_matches(Article, query, language, window), **window)
+        return stories.filter(_postgres_matches(query, language), **window)
     return stories.filter(_contains_all(query, language), **window)
 
 
@@ -212,34 +265,31 @@ def time_limited():
         raise
 
 
-def _postgres_pattern(term, query):
-    """The LIKEs of `_word_matches` as one PostgreSQL regular expression: " (word |~key …)"."""
-    endings = [f"{re.escape(term)} ", *(f"{KEY_MARK}{re.escape(key)} " for key in keys(term))]
-    if query.prefix and term == query.last:
-        endings.append(re.escape(term))
-    return " (" + "|".join(endings) + ")"
+def words_sql(language):
+    """The column of migration 0013 holding a story's search words as a tsvector."""
+    return f'"{Article._meta.db_table}".search_words_{language}'
 
 
-def _postgres_matches(Article, query, language, window=None):
-    """The ids of stories that match, as one subquery of simple, index-friendly parts.
+def _lexeme(text):
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
-    Each word must be in some column as a word, a key or (last word) a word's start: each a
-    trigram-indexed LIKE. Written as UNION/INTERSECT of one select a column because, with
-    several columns ORed in one WHERE, PostgreSQL's planner prefers a sequential scan that
-    reads and detoasts every body.
-    """
-    def ids(condition):
-        return Article.objects.filter(condition, **(window or {})).order_by().values("pk")
 
+def _tsquery(query):
+    """`_contains_all` as a tsquery: every word as one of its keys, or (the last word typed)
+    the start of a word. A story holding a word holds its keys too, so the keys alone find
+    the exact word as well; keys begin with KEY_MARK, so a prefix meets words only."""
     per_word = []
     for term in query.terms:
-        # One select a column, its patterns (word, keys, prefix) in one regular expression:
-        # pg_trgm answers it from the column's trigram index, and each body is read once
-        # per word. (The same LIKEs ORed make the planner read every body instead.)
-        pattern = _postgres_pattern(term, query)
-        parts = [ids(Q(**{f"{field}__regex": pattern})) for field in search_fields(language)]
-        per_word.append(parts[0].union(*parts[1:]))
-    return per_word[0].intersection(*per_word[1:]) if len(per_word) > 1 else per_word[0]
+        lexemes = [_lexeme(KEY_MARK + key) for key in keys(term)]
+        if query.prefix and term == query.last:
+            lexemes.append(_lexeme(term) + ":*")
+        per_word.append("(" + " | ".join(dict.fromkeys(lexemes)) + ")")
+    return " & ".join(per_word)
+
+
+def _postgres_matches(query, language):
+    """A condition the search words' GIN index answers, however many stories match."""
+    return RawSQL(f"{words_sql(language)} @@ %s::tsquery", [_tsquery(query)], output_field=BooleanField())
 
 
 # --- «هل تقصد»: a close spelling that has results ---------------------------------------

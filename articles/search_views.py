@@ -9,6 +9,7 @@ from django.utils.translation import get_language, override
 
 from . import search
 from .languages import codes
+from .models import Article
 
 RESULTS_PER_PAGE = 10
 
@@ -24,11 +25,16 @@ def search_page(request):
         try:
             with search.time_limited():
                 found = search.find(query, language)
-                # The folded columns are for matching only: no need to fetch them.
-                paginator = Paginator(found.stories.for_listing(), RESULTS_PER_PAGE)
+                # Ranked as ids only (a narrow sort of at most CANDIDATES rows); then the
+                # page's ten stories are read whole, for a list (no folded columns).
+                paginator = Paginator(found.stories.values_list("pk", flat=True), RESULTS_PER_PAGE)
                 paginator.count = found.count  # known already: no COUNT over the matches
                 page = paginator.get_page(request.GET.get("page"))
-                page.object_list = list(page.object_list)  # ranked inside the time limit
+                ids = list(page.object_list)  # ranked inside the time limit
+                stories = Article.objects.filter(pk__in=ids).for_listing().in_bulk()
+                page.object_list = [stories[pk] for pk in ids]
+                if not ids and page.number == 1:  # «هل تقصد» searches again: also limited
+                    context["suggestion"] = search.suggest(query, language)
         except search.SearchTooSlow:
             context.update(too_slow=True)
             return render(request, "articles/search.html", context)
@@ -43,8 +49,6 @@ def search_page(request):
             for story in page.object_list
         ]
         context.update(page=page, results=results, more=found.more, candidates=f"{search.CANDIDATES:,}")
-        if not results and page.number == 1:
-            context["suggestion"] = search.suggest(query, language)
     return render(request, "articles/search.html", context)
 
 

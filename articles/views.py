@@ -6,10 +6,12 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 
+from . import caching
 from .languages import codes, slug_lookup
 from .models import Article, Author, Award, AwardWin, OldSlug, Organisation, Section, Tag
 
@@ -62,16 +64,30 @@ def home(request):
 
 
 def article_detail(request, section, pk, slug=None):
-    article = get_object_or_404(Article.objects.published().for_detail(), pk=pk)
-    if not article.has_edition(get_language()):
+    # The story, its related stories and its part of the page are kept under the content
+    # version (caching.kept): with nothing changed since, a page costs cache reads, not
+    # queries. A preview renders the same template with no kept part.
+    language, version = get_language(), caching.current_version()
+    article, related = caching.kept(version, lambda: _story_and_related(pk), "article", pk, language)
+    if not article.has_edition(language):
         # No English edition yet: send the reader to the Arabic one.
         with override("ar"):
             return redirect(article.get_absolute_url())
-    return _canonical_redirect(request, article) or render(
-        request,
-        "articles/article_detail.html",
-        {"article": article, "editions": _editions(article), "related": related_stories(article)},
+    context = {"article": article, "editions": _editions(article), "related": related}
+    redirected = _canonical_redirect(request, article)
+    if redirected:
+        return redirected
+    # Share links carry the host and scheme: they are part of the key.
+    context["story_part"] = caching.kept(
+        version, lambda: render_to_string("articles/_article_content.html", context, request),
+        "article-part", pk, language, request.scheme, request.get_host(),
     )
+    return render(request, "articles/article_detail.html", context)
+
+
+def _story_and_related(pk):
+    article = get_object_or_404(Article.objects.published().for_detail(), pk=pk)
+    return article, related_stories(article)
 
 
 def _filed_under(request, model, slug, stories_of):

@@ -50,6 +50,8 @@ def pages():
         ("search: two words هيئة السوق", "/search/?q=هيئة السوق"),
         ("search: name فاطمة القحطاني", "/search/?q=فاطمة القحطاني"),
         ("search: partial القحطا", "/search/?q=القحطا"),
+        ("search: tag word الشباب", "/search/?q=الشباب"),
+        ("search: city جدة", "/search/?q=جدة"),
         ("search: nothing زلزال", "/search/?q=زلزال"),
     ]
 
@@ -65,8 +67,8 @@ def main():
     client = Client()
     count = Article.objects.published().count()
     print(f"{count} published stories, {connection.vendor}, {args.requests} requests a page")
-    print("| page | median ms | p99 ms | queries | bytes |")
-    print("|---|---|---|---|---|")
+    print("| page | median ms | p99 ms | queries | bytes | results |")
+    print("|---|---|---|---|---|---|")
     for name, path in pages():
         timings = []
         for _ in range(args.requests):
@@ -78,7 +80,18 @@ def main():
         timings.sort()
         p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
         print(f"| {name} | {statistics.median(timings):.1f} | {p99:.1f} | "
-              f"{len(connection.queries)} | {len(response.content):,} |")
+              f"{len(connection.queries)} | {len(response.content):,} | {_results(response)} |")
+
+
+def _results(response):
+    """For a search page: how many results it shows, or that the time limit stopped it."""
+    if "/search/" not in response.request["PATH_INFO"]:
+        return ""
+    page = response.content.decode()
+    if "استغرق البحث وقتًا أطول من اللازم" in page:
+        return "stopped by the time limit"
+    shown = page.count('class="search-result"')
+    return f"{shown} shown" + (" (more than 1,000)" if "أكثر من" in page else "")
 
 
 if __name__ == "__main__":

@@ -329,6 +329,8 @@ else:
     }}
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)  # off: every request renders (benchmarks)
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
+# The article page's object cache (caching.kept); off: a page-cache miss runs every query (benchmarks)
+NEWSROOM_OBJECT_CACHE = env_bool("NEWSROOM_OBJECT_CACHE", True)
 NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", "5"))  # browsers and the edge
 NEWSROOM_CACHE_STALE_SECONDS = int(os.environ.get("NEWSROOM_CACHE_STALE_SECONDS", "30"))
 

@@ -43,9 +43,11 @@ def pages():
         "/sitemap-articles.xml": 4,  # a count per edition, a slice per edition
         "/sitemap-sections.xml": 2,
         "/sitemap-authors.xml": 2,
-        # newest matches in 30 days, then everywhere; the ranked page; bylines (+ the
-        # PostgreSQL time limit: SET LOCAL inside a savepoint)
-        reverse("articles:search") + "?q=" + "الجائزة": 5 if connection.vendor != "postgresql" else 8,
+        # newest matches in 30 days, the stories in those days (the share that matched), then
+        # everywhere; the ranked ids of the page; its stories; bylines; renditions (+ on
+        # PostgreSQL the time limit: SET LOCAL inside a savepoint; the planner's settings,
+        # set and reset)
+        reverse("articles:search") + "?q=" + "الجائزة": 7 if connection.vendor != "postgresql" else 12,
     }
 
 
