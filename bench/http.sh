@@ -14,6 +14,9 @@
 # Database: DATABASE_URL as given (e.g. a PostgreSQL archive made with generate_stories);
 # without it a SQLite file .local/bench-N.sqlite3 with the demo story and N-1 generated ones.
 # Results: printed, and kept in .local/bench-http-*.md.
+#
+# Every figure of docs/performance.md in one command (the Wagtail site is built on first use):
+#   WITH_WAGTAIL=1 ARCHIVE_URL=postgres://postgres@127.0.0.1:5432/newsroom_big bench/http.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -147,3 +150,17 @@ done
   done
 } | tee -a "$OUT"
 echo "raw results: $OUT"
+
+# The rest of issue 12's figures, in the same run when asked: the uncached article against a
+# stock Wagtail 8 page (bench/wagtail.sh), and pages and searches at 100 and at 100,000
+# stories, in process (bench/scale.py against ARCHIVE_URL, e.g. a generate_stories archive).
+if [ "${WITH_WAGTAIL:-0}" = 1 ]; then
+  bench/wagtail.sh | tee -a "$OUT"
+fi
+if [ -n "${ARCHIVE_URL:-}" ]; then
+  echo "== bench/scale.py, this run's database" | tee -a "$OUT"
+  "$PY" bench/scale.py --requests "${SCALE_REQUESTS:-30}" | tee -a "$OUT"
+  echo "== bench/scale.py, $ARCHIVE_URL" | tee -a "$OUT"
+  DATABASE_URL=$ARCHIVE_URL "$PY" bench/scale.py --requests "${SCALE_REQUESTS:-30}" | tee -a "$OUT"
+fi
+echo "all results: $OUT"
