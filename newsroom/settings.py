@@ -84,7 +84,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # security: Content-Security-Policy, login throttling.
     "csp",
-    "axes",
+    "articles.apps.LoginThrottlingConfig",  # django-axes, with an Arabic name in the admin
     # the read-only content API (articles/api/; docs/api.md).
     "rest_framework",
     "drf_spectacular",
