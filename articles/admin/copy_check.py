@@ -17,7 +17,8 @@ from .. import copycheck
 from ..languages import localized
 from ..models import Author
 
-CHECKED_FIELDS = ("kicker", "headline", "standfirst", "dateline", "body")
+# The reader's text, then what search engines and share cards show of it.
+CHECKED_FIELDS = ("kicker", "headline", "standfirst", "dateline", "body", "seo_title", "seo_description")
 # A story far longer than any the desk writes: beyond it the check refuses rather than stalls.
 MAX_CHARS = 200_000
 MAX_BYLINE = 20

@@ -25,7 +25,7 @@
     var status = panel.querySelector("[data-copy-check-status]");
     var count = panel.querySelector("[data-copy-check-count]");
     var confirmBox = panel.querySelector("[data-copy-check-confirm]");
-    var TEXT = /^(kicker|headline|standfirst|body|dateline)_[a-z]{2,3}$/;
+    var TEXT = /^(kicker|headline|standfirst|body|dateline|seo_title|seo_description)_[a-z]{2,3}$/;
     var BYLINE = /^bylines-\d+-(author|DELETE)$/;
     var DELAY = 800;
     var findings = [];

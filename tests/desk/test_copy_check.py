@@ -208,6 +208,17 @@ def test_the_desk_endpoint_checks_unsaved_text(reporter, login, author):
 
 
 @pytest.mark.django_db
+def test_the_seo_title_and_description_are_checked_too(reporter, login):
+    response = login(reporter).post(check_url(), {
+        "headline_ar": "الأمانة تفوز", "seo_title_ar": "الأمانة تفوز للمرة الاولى",
+        "seo_description_ar": 'فازت الأمانة بجائزة "الحكومة الذكية"',
+    })
+    found = {(f["field"], f["rule"]) for f in response.json()["findings"]}
+    assert ("seo_title_ar", "hamza") in found
+    assert any(field == "seo_description_ar" for field, _rule in found)
+
+
+@pytest.mark.django_db
 def test_the_endpoint_names_rule_follows_the_byline(reporter, login):
     from articles.models import Author
 
