@@ -14,6 +14,8 @@ from PIL import Image as PillowImage
 from articles import renditions
 from articles.models import Article, Image
 
+from .popups import choose_in_popup
+
 
 @pytest.fixture
 def media_served(settings, tmp_path):
@@ -136,7 +138,7 @@ def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
     library = opened.value
     library.wait_for_load_state()
     assert serious(axe_violations(library)) == []
-    library.locator("#result_list a", has_text="شمس الشتاء فوق أبها").click()
+    choose_in_popup(library, library.locator("#result_list a", has_text="شمس الشتاء فوق أبها"))
     node = body.locator("figure.body-picture-node")
     node.locator("figcaption", has_text="شمس الشتاء فوق أبها").wait_for()
     assert loaded_width(node.locator("img")) > 0

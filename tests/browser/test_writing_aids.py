@@ -13,6 +13,8 @@ from articles.models import Article, Author, Image, Section
 from articles.roles import ensure_roles
 from tests.reader.stories import png
 
+from .popups import choose_in_popup
+
 LONG_HEADLINE = "أمانة عسير تحصد درع الحكومة الذكية العربية في فئتين بعد منافسة مع عشرات الجهات"
 
 
@@ -116,7 +118,7 @@ def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(reporte
     with page.expect_popup() as opened:
         page.locator(".field-social_image .picture-chooser__choose").click()
     library = opened.value
-    library.locator("#result_list a", has_text="شعار الجائزة").click()
+    choose_in_popup(library, library.locator("#result_list a", has_text="شعار الجائزة"))
     card_picture = preview.locator("[data-share-image]")
     card_picture.wait_for(state="attached")
     assert re.search(r"/media/renditions/[^/]+-1200w-16x9\.jpg$", card_picture.get_attribute("src"))
