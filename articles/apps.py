@@ -13,14 +13,14 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import pre_save
 
         # Imported here, when the models are ready: the receivers keep search columns right.
-        from . import caching, notifications, publishing, signals
+        from . import notifications, publishing, signals
         from .cleaning import clean_typed_text
 
+        # Search columns, renditions, and what readers see (articles/freshness.py: each
+        # change marks only the responses that show what changed).
         signals.connect(self)
         # Every workflow step tells the people involved (front page and email).
         publishing.step_taken.connect(notifications.step_taken, dispatch_uid="articles.notify")
-        # The page cache's one invalidation rule: a new content version on every change readers see.
-        caching.connect_signals()
         # Controls and bidi overrides out of every plain-text field, on every save path.
         pre_save.connect(clean_typed_text, dispatch_uid="articles.clean_typed_text")
 

@@ -1,187 +1,136 @@
-"""The full-page cache for anonymous readers, and the one rule for when a page is stale.
+"""The full-page cache for anonymous readers, the object cache behind it, and the headers
+that tell the edge (nginx, a CDN) and browsers how long to keep a response.
 
-The rule: every cached page is keyed by a site-wide *content version*. Whatever changes
-what readers see (a story published, scheduled, edited while live, corrected or withdrawn;
-an author, section, tag, award, organisation or picture edited) bumps the version through
-the model signals connected in `connect_signals()`, so the admin, the commands, the importer
-and any worker all invalidate every page at once, with no list of URLs to guess.
+What makes a kept response stale is decided in one place, articles/freshness.py: a response
+is kept with the versions of the keys it showed (the stories, sections, authors, tags,
+pictures and lists it was built from), and is served again only while none of them has
+moved. A story withdrawn moves its own key and the lists it stood in, so its page, the
+front page, its section and the feeds are rebuilt; every other page stays kept. Writes only
+the desk sees (autosaves, locks, preview links, notifications) move nothing.
 
-A scheduled story needs no writer at all: the version's state also holds the time the next
-scheduled story comes due; the first request after it bumps the version, and no page (here
-or in a browser or at the edge) is kept past that time.
+The edge keeps what the app marks public for NEWSROOM_CACHE_MAX_AGE seconds (s-maxage for
+shared caches), and the answer for a page that has gone (404, 410) is public for that long
+too, so a kept copy of a withdrawn story is replaced, never served on while the edge
+refreshes it (docs/deployment.md). A scheduled story needs no writer: the time the next one
+comes due is kept here; the first request after it marks what it changes, and no response is
+kept past that time.
 
 Pages live in Django's default cache (Redis when REDIS_URL is set, otherwise a file cache
 every process on the machine shares). If the cache fails, the site serves pages uncached.
 """
 
+import datetime
 import hashlib
 import logging
 import re
 import time
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from . import languages, replica
+from . import freshness, languages, replica
 from .models import Article
 
 logger = logging.getLogger(__name__)
 
-STATE_KEY = "newsroom:content-state"
-PUBLISHED = Article.Status.PUBLISHED
-# Desk-only records: nothing a reader sees changes when they do.
-DESK_ONLY_MODELS = {"workflowevent", "editlock"}
 # Response headers a page may vary on and still be shared: the language is in the key,
 # and cookie-carrying requests never reach the cache.
 SHAREABLE_VARY = {"accept-language", "cookie", "accept-encoding"}
 CACHEABLE_STATUS = {200, 301}
+GONE_STATUS = {404, 410}  # public for the short max-age only: they replace a kept page at the edge
+STATS_KEY = "newsroom:page-cache-stats:"
 
 
-# The content version ------------------------------------------------------------------
+# Scheduled stories ---------------------------------------------------------------------
 
 
-def _next_due():
-    """Epoch seconds when the next scheduled story comes out (None when none is waiting)."""
-    when = (
-        Article.objects.scheduled().order_by("published_at")
-        .values_list("published_at", flat=True).first()
+def next_due(kept_time=None):
+    """The time the next scheduled story comes due; when it has passed, the stories that came
+    out since the last look mark the lists they joined (they had no write to do it)."""
+    now = time.time()
+    if kept_time is None:
+        kept_time = {"at": Article.objects.next_due()}
+        cache.set(freshness.NEXT_DUE, kept_time, None)
+    if kept_time["at"] is None or now < kept_time["at"]:
+        return kept_time["at"]
+    since = cache.get(freshness.DUE_CHECKED) or kept_time["at"] - 1
+    came_out = Article.objects.published().filter(
+        published_at__gt=datetime.datetime.fromtimestamp(since, tz=datetime.UTC),
+        published_at__lte=timezone.now(),
     )
-    return when.timestamp() if when else None
+    touched = set()
+    for story in came_out.only("pk", "status", "published_at", "section_id"):
+        touched |= story.shown_keys(before=None)
+    freshness.changed(*touched)
+    cache.set(freshness.DUE_CHECKED, now, None)
+    kept_time = {"at": Article.objects.next_due()}
+    cache.set(freshness.NEXT_DUE, kept_time, None)
+    return kept_time["at"]
 
 
-def _new_state():
-    return {"version": uuid.uuid4().hex, "changed_at": time.time(), "next_due": _next_due()}
+def _lifetime(ceiling, due, shown=None):
+    """Seconds a response may be kept: never past the next scheduled story's time, nor past
+    what the response itself allows (the change feed's hold-back)."""
+    if shown is not None and shown.lifetime is not None:
+        ceiling = min(ceiling, shown.lifetime)
+    if due is None:
+        return ceiling
+    return max(0, min(ceiling, int(due - time.time())))
 
 
-def bump():
-    """Start a new content version: every cached page is stale from now on."""
-    state = _new_state()
-    try:
-        cache.set(STATE_KEY, state, None)
-    except Exception:  # the cache is down: pages are served uncached meanwhile
-        logger.exception("could not store a new content version")
-    return state
+# The object cache ----------------------------------------------------------------------
 
 
-def current_state():
-    """The version pages are keyed by; bumped here when a scheduled story has come due."""
-    state = cache.get(STATE_KEY)
-    if state is None:
-        state = _new_state()
-        if not cache.add(STATE_KEY, state, None):
-            state = cache.get(STATE_KEY) or state
-    elif state["next_due"] is not None and time.time() >= state["next_due"]:
-        state = bump()
-    return state
-
-
-def content_changed():
-    """Call after (or instead of a signal for) any write readers will see, e.g. bulk writes.
-
-    Bumped now, so this process's next read is fresh even inside the transaction, and again
-    after the commit, so a page another process rendered from the old rows in between is
-    not kept."""
-    bump()
-    transaction.on_commit(bump)
-
-
-def current_version():
-    """The content version, for keys of anything kept under it; a fresh one (kept nowhere,
-    so nothing is reused) when the cache is down."""
-    try:
-        return current_state()["version"]
-    except Exception:
-        logger.exception("content version unavailable")
-        return uuid.uuid4().hex
-
-
-def kept(version, build, *parts):
-    """`build()`'s value, kept in the cache under the content `version`: an object cache for
-    what a page is made of (a story and its related stories), so a page rendered with the
-    page cache off, or for a key the page cache does not hold yet, skips the queries. The
-    same rule as pages: any change readers would see starts a new version, and a scheduled
-    story's time starts one too (`current_state`). `parts` name the value."""
+def kept(build, *parts):
+    """`build()`'s value, kept in the cache while nothing it shows has changed: an object cache
+    for what a page is made of (a story and its related stories, its rendered part), so a page
+    rendered with the page cache off, or for a key the page cache does not hold yet, skips the
+    queries. The keys `build()` records are kept with it and recorded again when it is reused,
+    so the page around it is tied to them too. `parts` name the value."""
     if not settings.NEWSROOM_OBJECT_CACHE:
         return build()
-    key = f"newsroom:object:{version}:" + ":".join(str(part) for part in parts)
+    key = "newsroom:object:" + ":".join(str(part) for part in parts)
     try:
-        value = cache.get(key)
+        entry = cache.get(key)
+        if entry is not None and freshness.versions(entry["versions"]) == entry["versions"]:
+            freshness.record(*entry["versions"])
+            freshness.keep_at_most(entry["lifetime"])
+            return entry["value"]
     except Exception:
         logger.exception("object cache unavailable; building")
         return build()
-    if value is None:
+    started = time.time()
+    with freshness.recording() as shown:
         value = build()
-        try:
-            cache.set(key, value, settings.NEWSROOM_PAGE_CACHE_SECONDS)
-        except Exception:
-            logger.exception("could not keep an object")
+    _keep(key, {"value": value, "lifetime": shown.lifetime}, shown, started,
+          settings.NEWSROOM_PAGE_CACHE_SECONDS)
     return value
 
 
-# Signals: one receiver set for every model readers see --------------------------------
+def _keep(key, entry, shown, started, ceiling):
+    """Store `entry` with the versions of what it showed, unless one of them moved while it
+    was being built (it may hold the old rows)."""
+    try:
+        versions = freshness.versions(shown.keys)
+        if max(map(freshness.changed_at, versions.values())) >= started:
+            return None
+        due = cache.get(freshness.NEXT_DUE, {}).get("at")
+        lifetime = _lifetime(ceiling, due, shown)
+        if lifetime > 0:
+            cache.set(key, {**entry, "versions": versions}, lifetime)
+        return versions
+    except Exception:
+        logger.exception("could not keep %s", key)
+        return None
 
 
-def _story_is_out(article_id):
-    return Article.objects.filter(pk=article_id, status=PUBLISHED).exists()
-
-
-def _article_before_save(sender, instance, **kwargs):
-    # A draft saved again is invisible unless it was published until now (taken back).
-    instance._was_published = bool(
-        instance.pk and instance.status != PUBLISHED and _story_is_out(instance.pk)
-    )
-
-
-def _article_changed(sender, instance, **kwargs):
-    if instance.status == PUBLISHED or getattr(instance, "_was_published", False):
-        content_changed()
-
-
-def _part_of_story_changed(sender, instance, **kwargs):
-    """A byline or a correction: only stories readers can see matter."""
-    if _story_is_out(instance.article_id):
-        content_changed()
-
-
-def _reader_model_changed(sender, instance, **kwargs):
-    content_changed()
-
-
-def _links_changed(sender, instance, action, reverse, **kwargs):
-    if sender._meta.app_label != "articles" or not action.startswith("post_"):
-        return
-    if isinstance(instance, Article) and instance.status != PUBLISHED:
-        return
-    content_changed()
-
-
-def connect_signals():
-    from django.apps import apps
-    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-
-    from .models import Byline, Correction
-
-    pre_save.connect(_article_before_save, sender=Article, dispatch_uid="cache-article-pre")
-    handlers = {Article: _article_changed, Byline: _part_of_story_changed,
-                Correction: _part_of_story_changed}
-    for model in apps.get_app_config("articles").get_models():
-        if model._meta.model_name in DESK_ONLY_MODELS:
-            continue
-        handler = handlers.get(model, _reader_model_changed)
-        uid = f"cache-{model._meta.model_name}"
-        post_save.connect(handler, sender=model, dispatch_uid=f"{uid}-saved")
-        post_delete.connect(handler, sender=model, dispatch_uid=f"{uid}-deleted")
-    m2m_changed.connect(_links_changed, dispatch_uid="cache-links")
-
-
-# The middleware -----------------------------------------------------------------------
+# The middleware ------------------------------------------------------------------------
 
 
 def _preview_path():
@@ -205,37 +154,38 @@ class PageCacheMiddleware:
         self.admin_path = None
 
     def __call__(self, request):
-        if not self.enabled:
-            if self._shareable(request):  # no cache to keep a lagging replica's page
-                with replica.public_reads():
-                    return self.get_response(request)
-            return self.get_response(request)
         if not self._shareable(request):
             return self._private(self.get_response(request))
+        if not self.enabled:  # no cache to keep a lagging replica's page
+            with replica.public_reads():
+                return self.get_response(request)
         try:
-            state = current_state()
-            key = self._key(request, state)
-            entry = cache.get(key)
+            key = self._key(request)
+            found = cache.get_many([key, freshness.NEXT_DUE, freshness.LAST_CHANGE])
+            due = next_due(found.get(freshness.NEXT_DUE))
+            entry = found.get(key)
+            if entry is not None and freshness.versions(entry["versions"]) != entry["versions"]:
+                entry = None
         except Exception:
             logger.exception("page cache unavailable; serving uncached")
             return self._private(self.get_response(request))
         if entry is not None:
+            self._count("hit")
             response = self._rebuild(entry)
             response["X-Page-Cache"] = "hit"
-        else:
-            # From the read replica, unless the content changed too recently for it to have caught up.
-            settled = time.time() - state["changed_at"] >= settings.NEWSROOM_REPLICA_LAG_SECONDS
-            with replica.public_reads(allowed=settled):
-                response = self.get_response(request)
-            if not self._storable(request, response):
-                return self._private(response)
-            entry = self._entry(response)
-            try:
-                cache.set(key, entry, self._lifetime(state, settings.NEWSROOM_PAGE_CACHE_SECONDS))
-            except Exception:
-                logger.exception("could not store a page")
-            response["X-Page-Cache"] = "miss"
-        return self._public(request, response, entry, state)
+            return self._public(request, response, entry, None, due)
+        self._count("miss")
+        started = time.time()
+        # From the read replica, unless the content changed too recently for it to have caught up.
+        settled = started - found.get(freshness.LAST_CHANGE, 0.0) >= settings.NEWSROOM_REPLICA_LAG_SECONDS
+        with replica.public_reads(allowed=settled), freshness.recording() as shown:
+            response = self.get_response(request)
+        if not self._storable(request, response):
+            return self._public(request, response, None, shown, due)
+        entry = self._entry(response, shown)
+        entry["versions"] = _keep(key, entry, shown, started, settings.NEWSROOM_PAGE_CACHE_SECONDS) or {}
+        response["X-Page-Cache"] = "miss"
+        return self._public(request, response, entry, shown, due)
 
     def _shareable(self, request):
         if request.method not in ("GET", "HEAD"):
@@ -252,14 +202,14 @@ class PageCacheMiddleware:
             self.admin_path = reverse("admin:index")
         return self.admin_path
 
-    def _key(self, request, state):
+    @staticmethod
+    def _key(request):
         where = "\n".join((request.scheme, request.get_host(), get_language() or "",
                            request.get_full_path()))
-        return f"newsroom:page:{state['version']}:{hashlib.sha256(where.encode()).hexdigest()}"
+        return f"newsroom:page:{hashlib.sha256(where.encode()).hexdigest()}"
 
-    def _storable(self, request, response):
-        if response.status_code not in CACHEABLE_STATUS:
-            return False
+    @staticmethod
+    def _shareable_response(request, response):
         if response.streaming or response.cookies or response.has_header("Content-Encoding"):
             return False
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
@@ -269,13 +219,17 @@ class PageCacheMiddleware:
         vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
         return vary <= SHAREABLE_VARY
 
+    def _storable(self, request, response):
+        return response.status_code in CACHEABLE_STATUS and self._shareable_response(request, response)
+
     @staticmethod
-    def _entry(response):
+    def _entry(response, shown):
         return {
             "status": response.status_code,
             "content": response.content,
             "headers": [(k, v) for k, v in response.items() if k.lower() != "set-cookie"],
             "etag": f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"',
+            "lifetime": shown.lifetime,
         }
 
     @staticmethod
@@ -285,22 +239,34 @@ class PageCacheMiddleware:
             response[name] = value
         return response
 
-    @staticmethod
-    def _lifetime(state, ceiling):
-        """Seconds a page may be kept: never past the next scheduled story's time."""
-        if state["next_due"] is None:
-            return ceiling
-        return max(0, min(ceiling, int(state["next_due"] - time.time())))
-
-    def _public(self, request, response, entry, state):
-        response["ETag"] = entry["etag"]
-        response["Last-Modified"] = http_date(state["changed_at"])
-        max_age = self._lifetime(state, settings.NEWSROOM_CACHE_MAX_AGE)
+    def _public(self, request, response, entry, shown, due):
+        """Headers for browsers and the edge on a shareable answer: a kept page's validators
+        and max-age; a gone page public for the max-age only; anything else private."""
+        gone = response.status_code in GONE_STATUS and self._shareable_response(request, response)
+        if entry is None and not gone and not (
+            response.status_code in CACHEABLE_STATUS and self._shareable_response(request, response)
+        ):
+            return self._private(response)
+        lifetime = entry.get("lifetime") if entry else (shown.lifetime if shown else None)
+        max_age = _lifetime(settings.NEWSROOM_CACHE_MAX_AGE, due)
+        if lifetime is not None:
+            max_age = min(max_age, lifetime)
+        if gone:
+            response["Cache-Control"] = f"public, max-age={max_age}"
+            return response
         # A stale copy may be served while it is refetched, but never past the next story's time.
-        stale = self._lifetime(state, max_age + settings.NEWSROOM_CACHE_STALE_SECONDS) - max_age
+        stale = _lifetime(max_age + settings.NEWSROOM_CACHE_STALE_SECONDS, due) - max_age
         response["Cache-Control"] = f"public, max-age={max_age}, stale-while-revalidate={stale}"
+        keys = entry.get("versions") if entry else None
+        if keys and settings.NEWSROOM_CDN_PURGE:
+            response[settings.NEWSROOM_CDN_KEY_HEADER] = " ".join(sorted(keys))
+        if entry is None:
+            return response
+        changed = max(map(freshness.changed_at, keys.values()), default=0.0) if keys else time.time()
+        response["ETag"] = entry["etag"]
+        response["Last-Modified"] = http_date(changed)
         return get_conditional_response(
-            request, etag=entry["etag"], last_modified=int(state["changed_at"]), response=response,
+            request, etag=entry["etag"], last_modified=int(changed), response=response,
         )
 
     @staticmethod
@@ -308,3 +274,15 @@ class PageCacheMiddleware:
         if not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+    @staticmethod
+    def _count(outcome):
+        """Hits and misses, for the newsroom-day benchmark (NEWSROOM_CACHE_STATS; off by default)."""
+        if settings.NEWSROOM_CACHE_STATS:
+            try:
+                cache.incr(STATS_KEY + outcome)
+            except ValueError:
+                cache.add(STATS_KEY + outcome, 0, None)
+                cache.incr(STATS_KEY + outcome)
+            except Exception:
+                logger.exception("could not count a page-cache %s", outcome)

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import freshness
 from .context_processors import site_name
 from .languages import slug_lookup
 from .models import Article, Author, Section
@@ -26,6 +27,7 @@ class LatestRss(Feed):
         return reverse("articles:home")
 
     def stories(self, obj):
+        freshness.record(freshness.ALL_LISTS)
         return Article.objects.published()
 
     def items(self, obj=None):
@@ -65,6 +67,7 @@ class LatestRss(Feed):
         return "، ".join(author.name for author in item.byline) or None
 
     def item_categories(self, item):
+        freshness.record_instance(item.section)
         return [item.section.name]
 
 
@@ -97,6 +100,7 @@ class SectionRss(OwnedFeedMixin, LatestRss):
     subtitle = description
 
     def stories(self, obj):
+        freshness.record(freshness.list_of("section", obj.pk))
         return Article.objects.published().filter(section=obj)
 
 
@@ -113,6 +117,7 @@ class AuthorRss(OwnedFeedMixin, LatestRss):
     subtitle = description
 
     def stories(self, obj):
+        freshness.record(freshness.list_of("author", obj.pk))
         return Article.objects.published().filter(authors=obj)
 
 

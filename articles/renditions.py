@@ -23,6 +23,7 @@ from django.db.models import prefetch_related_objects
 from PIL import Image as PillowImage
 from PIL import ImageOps, UnidentifiedImageError
 
+from . import freshness
 from .models import Rendition
 
 logger = logging.getLogger(__name__)
@@ -221,6 +222,8 @@ def _current(image):
 
 def cuts(image, crop="", fmt="jpeg"):
     """The existing renditions of `image` for one crop and format, narrowest first."""
+    if image:
+        freshness.record_instance(image)  # whatever draws a picture shows it
     if not image or not image.file:
         return []
     return sorted((r for r in _current(image) if r.crop == crop and r.format == fmt), key=lambda r: r.width)
@@ -261,6 +264,8 @@ def crop_urls(image):
 def listing(image):
     """Every existing rendition of `image` as plain data (e.g. for the API):
     crop ("" for the whole picture), format, width, height and url."""
+    if image:
+        freshness.record_instance(image)
     if not image or not image.file:
         return []
     return [

@@ -13,9 +13,9 @@ and `manage.py fill_search_columns` refills every story after a fixture load; li
 """
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
 
-from . import renditions
+from . import freshness, renditions
 from .models import Article, Author, Byline, Image, Rendition, Tag
 
 
@@ -108,7 +108,73 @@ def picture_search_keys_migrated(sender, using="default", **kwargs):
     Image.objects.using(using).bulk_update(stale, ["search_key"], batch_size=500)
 
 
+# What readers see (articles/freshness.py): each model that readers see declares, in
+# shown_keys(), what a change to a row touches; these receivers pass it on. Models without
+# shown_keys() (autosaves, locks, preview links, notifications, workflow events) are the
+# desk's alone and invalidate nothing.
+
+
+def _story_state_before(sender, instance, raw=False, **kwargs):
+    if raw or not instance.pk:
+        return
+    loaded = getattr(instance, "_public_state_loaded", None)
+    instance._public_state_before = loaded or (
+        Article.objects.filter(pk=instance.pk).values(*Article.PUBLIC_STATE).first()
+    )
+
+
+def shown_row_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    before = getattr(instance, "_public_state_before", None)
+    freshness.changed(*instance.shown_keys(before))
+    if sender is Article:  # the next save compares with what this one stored
+        instance._public_state_loaded = instance.public_state()
+    if sender is Article:  # the reader's side then never has to look the time up
+        freshness.schedule_changed(Article.objects.next_due)
+
+
+def shown_row_deleting(sender, instance, **kwargs):
+    # Before the row goes: a story's bylines and tags still say which lists it was in.
+    if sender is Article:
+        instance.__dict__.pop("_named_as_saved", None)  # read the links as they are now
+        freshness.changed(*instance.shown_keys(instance.public_state(), gone=True))
+        if Article.state_is_scheduled(instance.public_state()):
+            freshness.schedule_changed(Article.objects.next_due)
+    else:
+        freshness.changed(*instance.shown_keys())
+
+
+def story_links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A public story's tags or award wins: the story, and the tag lists it joins or leaves."""
+    if action not in ("pre_clear", "post_add", "post_remove"):
+        return
+    stories = Article.objects.filter(pk__in=pk_set or ()) if reverse else [instance]
+    touched = set()
+    for story in stories:
+        if not story.is_public:
+            continue
+        touched |= {freshness.key(story), freshness.STORIES}
+        if sender is Article.tags.through:
+            tag_ids = [instance.pk] if reverse else (
+                pk_set if action != "pre_clear" else story.tags.values_list("pk", flat=True))
+            touched |= {freshness.list_of("tag", pk) for pk in tag_ids}
+    freshness.changed(*touched)
+
+
+def connect_freshness(app_config):
+    pre_save.connect(_story_state_before, sender=Article, dispatch_uid="shown-story-before")
+    for model in app_config.get_models():
+        if hasattr(model, "shown_keys"):
+            uid = f"shown-{model._meta.model_name}"
+            post_save.connect(shown_row_saved, sender=model, dispatch_uid=f"{uid}-saved")
+            pre_delete.connect(shown_row_deleting, sender=model, dispatch_uid=f"{uid}-deleting")
+    for through in (Article.tags.through, Article.award_wins.through):
+        m2m_changed.connect(story_links_changed, sender=through, dispatch_uid=f"shown-{through.__name__}")
+
+
 def connect(app_config):
+    connect_freshness(app_config)
     post_migrate.connect(search_columns_migrated, sender=app_config, dispatch_uid="search-migrated")
     post_migrate.connect(picture_search_keys_migrated, sender=app_config, dispatch_uid="picture-search-migrated")
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import feeds, previews, search_views, views
+from .freshness import showing_every_story
 
 app_name = "articles"
 
@@ -23,6 +24,6 @@ urlpatterns = [
     # Stories are found by id; the section and slug are for people and are corrected by a 301.
     path("<str:section>/<int:pk>/<str:slug>/", views.article_detail, name="article"),
     path("<str:section>/<int:pk>/", views.article_detail, name="article_short"),
-    path("search/", search_views.search_page, name="search"),  # search: before the section catch-all
+    path("search/", showing_every_story(search_views.search_page), name="search"),  # search: before the section catch-all
     path("<str:slug>/", views.section_detail, name="section"),
 ]

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 
-from . import caching
+from . import caching, freshness
 from .languages import codes, slug_lookup
 from .models import Article, Author, Award, AwardWin, OldSlug, Organisation, Section, Tag
 
@@ -55,6 +55,7 @@ def _by_slug(model, slug, queryset=None):
 
 def home(request):
     """Front page: the lead story, the latest after it, then a block per section."""
+    freshness.record(freshness.ALL_LISTS)
     latest = list(Article.objects.published().in_edition().for_listing()[:HOME_LATEST + 1])
     return render(request, "articles/home.html", {
         "lead": latest[0] if latest else None,
@@ -64,11 +65,11 @@ def home(request):
 
 
 def article_detail(request, section, pk, slug=None):
-    # The story, its related stories and its part of the page are kept under the content
-    # version (caching.kept): with nothing changed since, a page costs cache reads, not
-    # queries. A preview renders the same template with no kept part.
-    language, version = get_language(), caching.current_version()
-    article, related = caching.kept(version, lambda: _story_and_related(pk), "article", pk, language)
+    # The story, its related stories and its part of the page are kept while nothing they
+    # show has changed (caching.kept): then a page costs cache reads, not queries. A preview
+    # renders the same template with no kept part.
+    language = get_language()
+    article, related = caching.kept(lambda: _story_and_related(pk), "article", pk, language)
     if not article.has_edition(language):
         # No English edition yet: send the reader to the Arabic one.
         with override("ar"):
@@ -79,7 +80,7 @@ def article_detail(request, section, pk, slug=None):
         return redirected
     # Share links carry the host and scheme: they are part of the key.
     context["story_part"] = caching.kept(
-        version, lambda: render_to_string("articles/_article_content.html", context, request),
+        lambda: render_to_string("articles/_article_content.html", context, request),
         "article-part", pk, language, request.scheme, request.get_host(),
     )
     return render(request, "articles/article_detail.html", context)
@@ -87,13 +88,18 @@ def article_detail(request, section, pk, slug=None):
 
 def _story_and_related(pk):
     article = get_object_or_404(Article.objects.published().for_detail(), pk=pk)
-    return article, related_stories(article)
+    article.record_shown()
+    related = related_stories(article)
+    for story in related:
+        freshness.record(freshness.key(story), f"section:{story.section_id}")
+    return article, related
 
 
 def _filed_under(request, model, slug, stories_of):
     """The page of a section, tag or author: its stories, newest first, a page at a time
     (template articles/<model>_detail.html, the object under the model's name)."""
     owner = _by_slug(model, slug)
+    freshness.record(freshness.list_of(model._meta.model_name, owner.pk))
     page = _listing(request, Article.objects.published().in_edition().filter(**{stories_of: owner}))
     name = model._meta.model_name
     return _canonical_redirect(request, owner) or render(
@@ -145,6 +151,9 @@ def related_stories(article):
     No DISTINCT and no join: the tags are a semi-join, so the database walks the newest
     stories by the published_at index and stops at the fourth match."""
     tags = [tag.pk for tag in article.tags.all()]
+    # Chosen from these lists: a story joining or leaving one may change them.
+    freshness.record(freshness.list_of("section", article.section_id),
+                     *(freshness.list_of("tag", pk) for pk in tags))
     tagged = Article.tags.through.objects.filter(tag_id__in=tags).values("article_id")
     return list(
         Article.objects.published().in_edition().without_text()
@@ -160,6 +169,7 @@ def _listing(request, stories):
 
 
 def archive(request):
+    freshness.record(freshness.ALL_LISTS)
     page = _listing(request, Article.objects.published().in_edition())
     return render(request, "articles/archive.html", {"page": page, "stories": page.object_list})
 
@@ -169,6 +179,7 @@ def tag_detail(request, slug):
 
 
 def award_detail(request, slug):
+    freshness.record(freshness.STORIES)  # the stories that cover it, whatever they are
     award = _by_slug(
         Award, slug, Award.objects.select_related("awarding_body").prefetch_related("categories")
     )
@@ -184,6 +195,7 @@ def award_detail(request, slug):
 
 
 def organisation_detail(request, slug):
+    freshness.record(freshness.STORIES)
     organisation = _by_slug(Organisation, slug)
     wins = organisation.award_wins.select_related("category__award")
     coverage = (

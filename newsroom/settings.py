@@ -333,6 +333,18 @@ NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", 
 NEWSROOM_OBJECT_CACHE = env_bool("NEWSROOM_OBJECT_CACHE", True)
 NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", "5"))  # browsers and the edge
 NEWSROOM_CACHE_STALE_SECONDS = int(os.environ.get("NEWSROOM_CACHE_STALE_SECONDS", "30"))
+# Count page-cache hits and misses in the cache (bench/newsroom_day.sh reads them); off by default.
+NEWSROOM_CACHE_STATS = env_bool("NEWSROOM_CACHE_STATS", False)
+# A CDN in front of nginx: purge by key on every change (docs/deployment.md). "fastly" or
+# "cloudflare" picks a purger from articles/cdn.py (or give a dotted path to your own); the
+# responses then carry their keys in NEWSROOM_CDN_KEY_HEADER (Surrogate-Key, or Cache-Tag).
+_CDN_PURGERS = {"fastly": "articles.cdn.FastlyPurger", "cloudflare": "articles.cdn.CloudflarePurger"}
+NEWSROOM_CDN = os.environ.get("NEWSROOM_CDN", "")
+NEWSROOM_CDN_PURGE = _CDN_PURGERS.get(NEWSROOM_CDN, NEWSROOM_CDN)
+NEWSROOM_CDN_KEY_HEADER = "Cache-Tag" if NEWSROOM_CDN == "cloudflare" else "Surrogate-Key"
+NEWSROOM_CDN_API = os.environ.get("NEWSROOM_CDN_API", "")  # the purge API's base URL (tests: a local fake)
+NEWSROOM_CDN_SERVICE = os.environ.get("NEWSROOM_CDN_SERVICE", "")  # Fastly service id / Cloudflare zone id
+NEWSROOM_CDN_TOKEN = os.environ.get("NEWSROOM_CDN_TOKEN", "")
 
 # The importer: relative source paths start at this folder (default: the working folder);
 # caps that keep one file from making a thousand author pages or a 50 MB story.

@@ -13,6 +13,7 @@ from django.views.generic import RedirectView
 from articles import health
 from articles import views as article_views
 from articles.context_processors import site_name
+from articles.freshness import showing_every_story
 from articles.sitemaps import SITEMAPS, news_sitemap
 
 # The admin names the outlet as the site does (NEWSROOM_SITE_NAME[_EN]), in the desk's language.
@@ -24,9 +25,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # reader pages: machine-readable files at the site root, one for both editions
     path("robots.txt", article_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
-    path("sitemap-news.xml", news_sitemap, name="sitemap_news"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
+    # Sitemaps list every public story: any story's change makes them stale (articles/freshness.py).
+    path("sitemap.xml", showing_every_story(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path("sitemap-news.xml", showing_every_story(news_sitemap), name="sitemap_news"),
+    path("sitemap-<section>.xml", showing_every_story(sitemap_views.sitemap), {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("articles.api.urls")),  # the read-only content API (docs/api.md)

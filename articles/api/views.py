@@ -24,7 +24,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .. import dates, languages, search
+from .. import dates, freshness, languages, search
 from ..models import Article, Author, Award, AwardCategory, AwardWin, Organisation, Section, Tag
 from . import changes, pagination, params
 from . import serializers as s
@@ -72,7 +72,9 @@ class ApiView(APIView):
         patch_vary_headers(response, ("Accept-Language",))
         response["Content-Language"] = translation.get_language()
         if request.method in ("GET", "HEAD") and response.status_code == 200 and self.page_cache():
-            pass  # the page cache stores it under the content version and adds the validators
+            pass  # the page cache keeps it with what it shows and adds the validators
+        elif request.method in ("GET", "HEAD") and response.status_code == 404 and self.page_cache():
+            pass  # public for the short max-age, so the edge drops a withdrawn story's kept answer
         elif request.method in ("GET", "HEAD") and response.status_code == 200:
             response.render()
             etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
@@ -98,7 +100,8 @@ class ApiView(APIView):
     @staticmethod
     def page_cache():
         """True when the site's full-page cache (articles/caching.py) serves anonymous GETs:
-        it keys answers by path, query, language and content version, gives them ETag,
+        it keys answers by path, query and language, keeps them while what they show is
+        unchanged (articles/freshness.py), gives them ETag,
         Last-Modified, Cache-Control and 304s like the pages, and stores none that already
         has a Cache-Control. Without it the API does the same for itself, uncached."""
         return getattr(settings, "NEWSROOM_PAGE_CACHE", False)
@@ -188,6 +191,7 @@ ARTICLE_FILTERS = [
             [*ARTICLE_FILTERS, LIMIT, CURSOR], operation_id="articles_list")
 class ArticleList(ApiView):
     def get(self, request):
+        freshness.record(freshness.ALL_LISTS)  # whatever its filters, a story going out may join it
         stories = Article.objects.published().for_listing().without_text()
         for name, relation in (("section", "section__"), ("tag", "tags__"), ("author", "authors__")):
             condition = _reference(request, name, relation)
@@ -230,6 +234,7 @@ class ArticleDetail(ApiView):
 )
 class Search(ApiView):
     def get(self, request):
+        freshness.record_every_story()
         query = search.parse(params.text(request, "q"))
         if not query:
             message = (_("عبارة البحث أطول من المسموح.") if query.error == "too_long"
@@ -258,6 +263,9 @@ class Search(ApiView):
 )
 class Changes(ApiView):
     def get(self, request):
+        # Right only until the held-back changes come of age: never kept longer than that.
+        freshness.record_every_story()
+        freshness.keep_at_most(settings.NEWSROOM_API_CHANGES_DELAY)
         position = pagination.decode(request, "since", "changes", [datetime.datetime, int])
         items, more = changes.changes(position, params.limit(request))
         context = {"request": request}
@@ -280,6 +288,8 @@ def _listing(kind, model_serializer, queryset, summary):
                 operation_id=f"{kind}_list")
     class List(ApiView):
         def get(self, request):
+            # New names join it; some lists count or filter by public stories too.
+            freshness.record(f"list:{kind}", freshness.ALL_LISTS)
             position = pagination.decode(request, "cursor", kind, [int])
             rows, more = pagination.page(queryset(), ("id",), position, params.limit(request), descending=False)
             cursor = pagination.encode(kind, rows[-1].pk) if more else None
@@ -294,7 +304,9 @@ def _detail(kind, model_serializer, queryset, summary):
     @documented(summary, model_serializer, errors={**ERRORS, **NOT_FOUND})
     class Detail(ApiView):
         def get(self, request, pk):
-            return Response(model_serializer(get_object_or_404(queryset(), pk=pk), context={"request": request}).data)
+            found = get_object_or_404(queryset(), pk=pk)
+            freshness.record_instance(found)
+            return Response(model_serializer(found, context={"request": request}).data)
 
     Detail.__name__ = Detail.__qualname__ = f"{kind.title()}Detail"
     return Detail

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language as active_language
 
+from .. import freshness
 from ..html import cut, sanitise_body, words
 from ..languages import localized
 from .search_columns import SEARCH_FIELDS, SearchColumns, SearchColumnsQuerySet
@@ -29,6 +30,11 @@ class ArticleQuerySet(SearchColumnsQuerySet):
     def scheduled(self, at=None):
         """Published stories whose time has not come yet: the other side of published()."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=at or timezone.now())
+
+    def next_due(self):
+        """Epoch seconds when the next scheduled story comes out (None when none is waiting)."""
+        when = self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+        return when.timestamp() if when else None
 
     def in_edition(self, language=None):
         """Stories that exist in the given language's edition (Arabic has them all)."""
@@ -181,7 +187,83 @@ class Article(SearchColumns):
         # SearchColumns.save then refills the search columns from the sanitised text.
         super().save(*args, **kwargs)
 
+    # What readers see changes with a story (articles/freshness.py) ----------------------
+
+    PUBLIC_STATE = ("status", "published_at", "section_id")
+
+    def public_state(self):
+        """The fields that decide whether, and in which lists, readers see the story."""
+        return {name: getattr(self, name) for name in self.PUBLIC_STATE}
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        story = super().from_db(db, field_names, values)
+        # As loaded: a save compares with it, with no query, to tell which lists it changes.
+        if all(name in story.__dict__ for name in cls.PUBLIC_STATE):
+            story._public_state_loaded = story.public_state()
+        return story
+
+    @classmethod
+    def state_is_scheduled(cls, state):
+        return bool(state and state["status"] == cls.Status.PUBLISHED and state["published_at"]
+                    and state["published_at"] > timezone.now())
+
+    @classmethod
+    def state_is_public(cls, state, at=None):
+        return bool(
+            state and state["status"] == cls.Status.PUBLISHED and state["published_at"] is not None
+            and state["published_at"] <= (at or timezone.now())
+        )
+
+    def shown_keys(self, before=None, gone=False):
+        """The keys a save (or, `gone`, a deletion) touches, given the stored `public_state()`
+        from before it: nothing while readers see the story neither before nor after; its own
+        pages otherwise; and the lists it joins or leaves when it goes out, is taken back,
+        moves section or changes time."""
+        was = self.state_is_public(before)
+        now = not gone and self.state_is_public(self.public_state())
+        if not (was or now):
+            return set()
+        keys = {freshness.key(self), freshness.STORIES}
+        moved = was != now or any(before[name] != getattr(self, name) for name in self.PUBLIC_STATE)
+        if moved:
+            keys |= self.list_keys(also_sections=[before["section_id"]] if before else [])
+        return keys
+
+    def list_keys(self, also_sections=()):
+        """The lists this story stands in (its authors and tags as its save read them for the
+        search columns, else one query)."""
+        sections = {self.section_id, *also_sections} - {None}
+        named = getattr(self, "_named_as_saved", None)
+        if named is not None:
+            return {
+                freshness.ALL_LISTS,
+                *(freshness.list_of("section", pk) for pk in sections),
+                *(freshness.list_of(kind, pk) for kind, pks in named.items() for pk in pks),
+            }
+        authors = Byline.objects.filter(article=self).order_by().values_list(models.Value("author"), "author_id")
+        tags = Article.tags.through.objects.filter(article=self).order_by().values_list(models.Value("tag"), "tag_id")
+        return {
+            freshness.ALL_LISTS,
+            *(freshness.list_of("section", pk) for pk in sections),
+            *(freshness.list_of(kind, pk) for kind, pk in authors.union(tags, all=True)),
+        }
+
+    def record_shown(self):
+        """Record everything a story fetched by `for_detail()` holds (its section, byline,
+        tags, pictures and award wins), for a response or a kept object built from it."""
+        freshness.record(
+            freshness.key(self), f"section:{self.section_id}",
+            *(f"author:{line.author_id}" for line in self.bylines.all()),
+            *(f"tag:{tag.pk}" for tag in self.tags.all()),
+            *(f"image:{pk}" for pk in (self.lead_image_id, self.social_image_id) if pk),
+            *(key for win in self.award_wins.all()
+              for key in (f"award:{win.category.award_id}", f"organisation:{win.organisation_id}")),
+        )
+
     def get_absolute_url(self):
+        # A page that links the story shows it; its URL carries the section's slug too.
+        freshness.record(freshness.key(self), f"section:{self.section_id}")
         return reverse(
             "articles:article",
             kwargs={"section": self.section.slug, "pk": self.pk, "slug": self.slug or "-"},
@@ -243,7 +325,9 @@ class Article(SearchColumns):
     @property
     def byline(self):
         """The story's authors in byline order (uses prefetched bylines when present)."""
-        return [line.author for line in self.bylines.all()]
+        authors = [line.author for line in self.bylines.all()]
+        freshness.record(*(freshness.key(author) for author in authors))  # whatever shows them names them
+        return authors
 
 
 class Byline(models.Model):
@@ -265,3 +349,9 @@ class Byline(models.Model):
 
     def __str__(self):
         return str(self.author)
+
+    def shown_keys(self, before=None):
+        """A byline of a public story: the story and its author's list."""
+        if not self.article.is_public:
+            return set()
+        return {freshness.key(self.article), freshness.STORIES, freshness.list_of("author", self.author_id)}

@@ -7,6 +7,7 @@ the award's page and the organisation's page all come from the same facts.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .. import freshness
 from .slugs import PublicPageMixin
 
 
@@ -78,6 +79,9 @@ class AwardCategory(models.Model):
     def __str__(self):
         return f"{self.award} — {self.name}"
 
+    def shown_keys(self, before=None):
+        return {f"award:{self.award_id}"}
+
 
 class AwardWin(models.Model):
     category = models.ForeignKey(
@@ -108,3 +112,7 @@ class AwardWin(models.Model):
 
     def __str__(self):
         return f"{self.organisation} — {self.category} ({self.year})"
+
+    def shown_keys(self, before=None):
+        """The award's and the winner's pages list the win; stories that cover it show it."""
+        return {f"award:{self.category.award_id}", f"organisation:{self.organisation_id}", freshness.STORIES}

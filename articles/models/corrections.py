@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import freshness
+
 
 class Correction(models.Model):
     class Kind(models.TextChoices):
@@ -29,3 +31,8 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def shown_keys(self, before=None):
+        if not self.article.is_public:
+            return set()
+        return {freshness.key(self.article), freshness.STORIES}

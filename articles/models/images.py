@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .. import freshness
 from ..arabic import normalize
 from ..images import image_upload_path, validate_image_upload, without_metadata
 from ..languages import localized
@@ -56,6 +57,10 @@ class Image(models.Model):
 
     def __str__(self):
         return self.caption or self.file.name
+
+    def shown_keys(self, before=None):
+        """Pages that show the picture (they record it as they draw it), and no others."""
+        return {freshness.key(self)}
 
     def save(self, *args, **kwargs):
         self.focal_x, self.focal_y = (round(float(value), FOCUS_DECIMALS) for value in self.focus)
@@ -118,6 +123,10 @@ class Rendition(models.Model):
 
     def __str__(self):
         return f"{self.image_id} {self.crop or 'whole'} {self.width}w {self.format}"
+
+    def shown_keys(self, before=None):
+        """A new cut changes the pages that show the picture, and only those."""
+        return {f"image:{self.image_id}"}
 
     @property
     def url(self):

@@ -103,7 +103,9 @@ class SearchColumns(models.Model):
             return names
         prefetched = getattr(self, "_prefetched_objects_cache", {})
         bylines = self.bylines.all() if "bylines" in prefetched else self.bylines.select_related("author")
-        people_and_tags = [line.author for line in bylines] + list(self.tags.all())
+        people, tags = [line.author for line in bylines], list(self.tags.all())
+        self._named_as_saved = {"author": [person.pk for person in people], "tag": [tag.pk for tag in tags]}
+        people_and_tags = people + tags
         for named in people_and_tags:
             for language in codes():
                 names[language].append(getattr(named, f"name_{language}") or "")

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .. import freshness
 from ..arabic import arabic_slugify
 
 
@@ -92,4 +93,11 @@ class PublicPageMixin:
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        freshness.record_instance(self)  # a page that links here shows this name
         return reverse(self.page_url_name, kwargs={"slug": self.slug})
+
+    def shown_keys(self, before=None):
+        """What readers see of this changes with it: every page that names or links it, the
+        list of all of its kind (the API's), and the stories' search text and sitemaps (a
+        byline or tag name is searched; a slug is in every sitemap URL). Renames are rare."""
+        return {freshness.key(self), f"list:{self._meta.model_name}s", freshness.STORIES}

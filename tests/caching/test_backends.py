@@ -47,17 +47,20 @@ def test_redis_serves_pages_and_a_publish_makes_them_fresh(client, world, redis_
 
 
 def test_a_version_bumped_by_another_process_is_seen(client, world, redis_prefix):
-    """Another worker (its own connection to Redis) bumps the version: this one re-renders."""
+    """Another worker (its own connection to Redis) marks the lists changed: this one re-renders
+    the archive, and keeps a page that shows no list."""
     from django.core.cache.backends.redis import RedisCache
 
-    from articles import caching
+    from articles import freshness
 
-    url = reverse("articles:archive")
-    client.get(url)
-    assert client.get(url)["X-Page-Cache"] == "hit"
+    url, story = reverse("articles:archive"), world.lead.get_absolute_url()
+    for page in (url, story):
+        client.get(page)
+        assert client.get(page)["X-Page-Cache"] == "hit"
     other_worker = RedisCache(REDIS, {"KEY_PREFIX": redis_prefix})
-    other_worker.set(caching.STATE_KEY, {"version": "other", "changed_at": 0.0, "next_due": None}, None)
+    other_worker.set(freshness.PREFIX + freshness.ALL_LISTS, "1.0-other", None)
     assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(story)["X-Page-Cache"] == "hit"
 
 
 def test_redis_down_means_uncached_pages_not_errors(client, world, settings):

@@ -24,7 +24,7 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone, translation
 from django.utils.html import escape
 
-from articles import caching
+from articles import freshness
 from articles.arabic import arabic_slugify
 from articles.models import (
     Article,
@@ -129,7 +129,7 @@ class Command(BaseCommand):
                     # One transaction a batch: a long run can be watched, measured or stopped.
                     with transaction.atomic():
                         self._batch(rng, world, now, span, size, offset=made)
-                        caching.content_changed()  # bulk inserts send no signals
+                        freshness.everything_changed()  # bulk inserts send no signals
                     made += size
                     reset_queries()  # with DEBUG on, the bulk INSERTs' SQL would pile up (GBs)
                     self.stdout.write(f"  {made}/{count}", ending="\r")
