@@ -23,8 +23,8 @@ and so invalidate nothing.
 """
 
 import contextlib
-import functools
 import contextvars
+import functools
 import logging
 import time
 import uuid

@@ -58,10 +58,6 @@ class Image(models.Model):
     def __str__(self):
         return self.caption or self.file.name
 
-    def shown_keys(self, before=None):
-        """Pages that show the picture (they record it as they draw it), and no others."""
-        return {freshness.key(self)}
-
     def save(self, *args, **kwargs):
         self.focal_x, self.focal_y = (round(float(value), FOCUS_DECIMALS) for value in self.focus)
         self.search_key = self.folded_words()
@@ -71,6 +67,10 @@ class Image(models.Model):
         if self.file and not getattr(self.file, "_committed", True):
             self.file = without_metadata(self.file)
         super().save(*args, **kwargs)
+
+    def shown_keys(self, before=None):
+        """Pages that show the picture (they record it as they draw it), and no others."""
+        return {freshness.key(self)}
 
     @property
     def focus(self):
