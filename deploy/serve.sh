@@ -58,7 +58,14 @@ if command -v nginx >/dev/null 2>&1 && [ "${NEWSROOM_NGINX:-on}" != off ]; then
     user="user www-data;"
     chown -R www-data "$conf/cache" "$conf/tmp"
   fi
+  # Brotli beside gzip when Debian's module is installed (apt-get install libnginx-mod-http-brotli-filter).
+  brotli_module="" brotli_conf=""
+  if [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then
+    brotli_module="load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;"
+    brotli_conf="include $ROOT/deploy/nginx-brotli.conf;"
+  fi
   cat > "$conf/nginx.conf" <<CONF
+$brotli_module
 $user
 worker_processes auto;
 daemon off;
@@ -76,6 +83,7 @@ http {
     fastcgi_temp_path $conf/tmp/fastcgi;
     uwsgi_temp_path $conf/tmp/uwsgi;
     scgi_temp_path $conf/tmp/scgi;
+    $brotli_conf
     include $conf/site.conf;
 }
 CONF
