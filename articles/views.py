@@ -78,10 +78,13 @@ def article_detail(request, section, pk, slug=None):
     redirected = _canonical_redirect(request, article)
     if redirected:
         return redirected
+    def story_part():
+        _related_lists(article)  # the part lists the related stories
+        return render_to_string("articles/_article_content.html", context, request)
+
     # Share links carry the host and scheme: they are part of the key.
     context["story_part"] = caching.kept(
-        lambda: render_to_string("articles/_article_content.html", context, request),
-        "article-part", pk, language, request.scheme, request.get_host(),
+        story_part, "article-part", pk, language, request.scheme, request.get_host(),
     )
     return render(request, "articles/article_detail.html", context)
 
@@ -150,10 +153,7 @@ def related_stories(article):
 
     No DISTINCT and no join: the tags are a semi-join, so the database walks the newest
     stories by the published_at index and stops at the fourth match."""
-    tags = [tag.pk for tag in article.tags.all()]
-    # Chosen from these lists: a story joining or leaving one may change them.
-    freshness.record(freshness.list_of("section", article.section_id),
-                     *(freshness.list_of("tag", pk) for pk in tags))
+    tags = _related_lists(article)
     tagged = Article.tags.through.objects.filter(tag_id__in=tags).values("article_id")
     return list(
         Article.objects.published().in_edition().without_text()
@@ -161,6 +161,16 @@ def related_stories(article):
         .exclude(pk=article.pk).select_related("section")
         .order_by("-published_at", "-id")[:RELATED]
     )
+
+
+def _related_lists(article):
+    """Related stories are chosen from the story's section and tags: a story joining or
+    leaving one of those lists may change them (recorded for whatever shows them). Returns
+    the tags' ids."""
+    tags = [tag.pk for tag in article.tags.all()]
+    freshness.record(freshness.list_of("section", article.section_id),
+                     *(freshness.list_of("tag", pk) for pk in tags))
+    return tags
 
 
 def _listing(request, stories):
