@@ -27,7 +27,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from articles.models import Article, Author, Section, Tag  # noqa: E402
-from articles.sitemaps import ArticleSitemap  # noqa: E402
+from articles.site.sitemaps import ArticleSitemap  # noqa: E402
 
 
 def pages():

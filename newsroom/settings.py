@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     # Before whitenoise: articles' runserver (which starts without a database) wraps theirs.
     "articles",
+    "articles.site",  # the reader site (articles/site/)
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",  # reader pages: sitemap index templates

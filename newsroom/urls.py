@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from articles import health
-from articles import views as article_views
 from articles.context_processors import site_name
-from articles.sitemaps import SITEMAPS, news_sitemap
+from articles.site import views as article_views
+from articles.site.sitemaps import SITEMAPS, news_sitemap
 
 # The admin names the outlet as the site does (NEWSROOM_SITE_NAME[_EN]), in the desk's language.
 admin.site.site_title = lazy(site_name, str)()
@@ -39,7 +39,7 @@ urlpatterns = [
 ]
 handler500 = "articles.health.server_error"
 # Arabic pages live at /, English ones under /en/.
-urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)
+urlpatterns += i18n_patterns(path("", include("articles.site.urls")), prefix_default_language=False)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from articles import views
 from articles.models import Article, Author, Award, Section, Tag
+from articles.site import views
 
 pytestmark = pytest.mark.django_db
 STORIES = 250
@@ -98,7 +98,7 @@ def test_lists_page_through_the_newest_stories_only(client, archive, monkeypatch
 
 
 def test_sitemaps_are_split_into_pages(client, archive, monkeypatch):
-    from articles.sitemaps import ArticleSitemap
+    from articles.site.sitemaps import ArticleSitemap
 
     monkeypatch.setattr(ArticleSitemap, "limit", 100)
     index = client.get("/sitemap.xml").content.decode()

@@ -142,7 +142,7 @@ def test_news_sitemap_last_two_days_published_only(client, world, django_assert_
 
 @pytest.mark.django_db
 def test_news_sitemap_is_capped_at_a_thousand(client, world, monkeypatch):
-    from articles import sitemaps
+    from articles.site import sitemaps
 
     assert sitemaps.NEWS_LIMIT == 1000
     monkeypatch.setattr(sitemaps, "NEWS_LIMIT", 3)

@@ -4,7 +4,7 @@ import pytest
 from django.utils.translation import override
 
 from articles.html import WORDS_PER_MINUTE
-from articles.templatetags.newsroom import reading_time
+from articles.site.templatetags.newsroom import reading_time
 
 
 def body_of(minutes):

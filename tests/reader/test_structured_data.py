@@ -8,7 +8,7 @@ import pytest
 from django.utils.translation import override
 from PIL import Image as PILImage
 
-from articles import structured_data
+from articles.site import structured_data
 
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")  # offset, no microseconds
 

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import override
 
-from . import dates
-from .context_processors import site_name
-from .languages import codes as language_codes
-from .models import Article, Author, Award, Section
+from articles import dates
+from articles.context_processors import site_name
+from articles.languages import codes as language_codes
+from articles.models import Article, Author, Award, Section
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most this many URLs per sitemap

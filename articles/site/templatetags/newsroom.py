@@ -7,10 +7,10 @@ from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
-from .. import dates as _dates
-from .. import languages as _languages
-from ..html import reading_minutes
-from ..structured_data import as_script, news_article
+from articles import dates as _dates
+from articles import languages as _languages
+from articles.html import reading_minutes
+from articles.site.structured_data import as_script, news_article
 
 register = template.Library()
 

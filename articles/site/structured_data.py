@@ -5,8 +5,8 @@ import json
 from django.templatetags.static import static
 from django.utils.translation import get_language
 
-from . import dates, renditions
-from .context_processors import site_name
+from articles import dates, renditions
+from articles.context_processors import site_name
 
 LOGO = "img/logo.png"
 LOGO_SIZE = (600, 60)

@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, override
 
-from . import search
-from .languages import codes
-from .models import Article
+from articles import search
+from articles.languages import codes
+from articles.models import Article
 
 RESULTS_PER_PAGE = 10
 

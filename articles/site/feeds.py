@@ -8,9 +8,9 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .context_processors import site_name
-from .languages import slug_lookup
-from .models import Article, Author, Section
+from articles.context_processors import site_name
+from articles.languages import slug_lookup
+from articles.models import Article, Author, Section
 
 FEED_SIZE = 30
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import feeds, previews, search_views, views
+from articles import previews
+from articles.site import feeds, search_views, views
 
 app_name = "articles"
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 
-from . import caching
-from .languages import codes, slug_lookup
-from .models import Article, Author, Award, AwardWin, OldSlug, Organisation, Section, Tag
+from articles import caching
+from articles.languages import codes, slug_lookup
+from articles.models import Article, Author, Award, AwardWin, OldSlug, Organisation, Section, Tag
 
 PAGE_SIZE = 20
 HOME_LATEST = 10  # stories under the lead on the front page
