@@ -1,4 +1,3 @@
-from axes import apps as axes_apps
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
@@ -30,10 +29,3 @@ class NewsroomAdminConfig(admin_apps.AdminConfig):
 
     default = False  # named in INSTALLED_APPS; "articles" itself stays ArticlesConfig
     default_site = "articles.admin_site.NewsroomAdminSite"
-
-
-class LoginThrottlingConfig(axes_apps.AppConfig):
-    """django-axes, named in Arabic in the admin (it has no name of its own: "Axes")."""
-
-    default = False  # named in INSTALLED_APPS
-    verbose_name = _("محاولات الدخول")

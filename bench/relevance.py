@@ -95,7 +95,7 @@ def add_stories():
 
 def evaluate(keys):
     """{language: Figures} for every query of the set, searched the way the site does."""
-    from articles import search
+    from articles.search import query as search
 
     figures = {}
     for language, query, wanted in queries():

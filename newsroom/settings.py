@@ -72,9 +72,12 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    # Before whitenoise: articles' runserver (which starts without a database) wraps theirs.
+    # Before whitenoise: articles.ops' runserver (which starts without a database) wraps theirs.
     "articles",
     "articles.site",  # the reader site (articles/site/)
+    "articles.search",  # search ranking and highlighting (articles/search/)
+    "articles.api",  # the read-only content API (articles/api/; docs/api.md)
+    "articles.ops",  # health, backup, logging, hardening; its runserver wraps whitenoise's
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",  # reader pages: sitemap index templates
@@ -85,7 +88,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # security: Content-Security-Policy, login throttling.
     "csp",
-    "articles.apps.LoginThrottlingConfig",  # django-axes, with an Arabic name in the admin
+    "articles.ops.apps.LoginThrottlingConfig",  # django-axes, with an Arabic name in the admin
     # the read-only content API (articles/api/; docs/api.md).
     "rest_framework",
     "drf_spectacular",
@@ -93,25 +96,25 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "articles.middleware.RequestLogMiddleware",
+    "articles.ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "articles.middleware.RefuseControlCharactersMiddleware",
+    "articles.ops.middleware.RefuseControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The API's language and rate limit, decided before the page cache builds its key.
     "articles.api.middleware.ApiMiddleware",
     "articles.caching.PageCacheMiddleware",  # after the language is known; see articles/caching.py
-    "articles.middleware.AdminLanguageMiddleware",
-    "articles.middleware.DeskTimeZoneMiddleware",
+    "articles.ops.middleware.AdminLanguageMiddleware",
+    "articles.ops.middleware.DeskTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "articles.middleware.PermissionsPolicyMiddleware",
-    "articles.middleware.AdminStylePolicyMiddleware",
+    "articles.ops.middleware.PermissionsPolicyMiddleware",
+    "articles.ops.middleware.AdminStylePolicyMiddleware",
     # Last, as django-axes asks: it answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -349,7 +352,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_context": {"()": "articles.logcontext.RequestContextFilter"},
+        "request_context": {"()": "articles.ops.logcontext.RequestContextFilter"},
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
     },
     "formatters": {
@@ -452,6 +455,6 @@ AXES_COOLOFF_TIME = datetime.timedelta(
 )
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "articles.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "articles.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "articles.ops.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "articles.ops.lockout.client_address"
 AXES_VERBOSE = False

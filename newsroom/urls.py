@@ -10,8 +10,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from articles import health
 from articles.context_processors import site_name
+from articles.ops import health
 from articles.site import views as article_views
 from articles.site.sitemaps import SITEMAPS, news_sitemap
 
@@ -37,7 +37,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on every page that names no icon (the admin's): serve ours.
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("img/favicon.ico"), permanent=True)),
 ]
-handler500 = "articles.health.server_error"
+handler500 = "articles.ops.health.server_error"
 # Arabic pages live at /, English ones under /en/.
 urlpatterns += i18n_patterns(path("", include("articles.site.urls")), prefix_default_language=False)
 

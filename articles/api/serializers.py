@@ -11,7 +11,8 @@ from django.utils.translation import get_language, override
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .. import body_pictures, dates, languages, renditions, search
+from articles import body_pictures, dates, languages, renditions
+from articles.search import query as search
 
 
 def api_url(context, name, **kwargs):

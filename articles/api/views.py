@@ -24,7 +24,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .. import dates, languages, search
+from articles import dates, languages
+from articles.search import query as search
+
 from ..models import Article, Author, Award, AwardCategory, AwardWin, Organisation, Section, Tag
 from . import changes, pagination, params
 from . import serializers as s

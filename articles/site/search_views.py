@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, override
 
-from articles import search
 from articles.languages import codes
 from articles.models import Article
+from articles.search import query as search
 
 RESULTS_PER_PAGE = 10
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import search
+from articles.search import query as search
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import search
 from articles.arabic import index_text
 from articles.importing import import_story
 from articles.models import Article, Author, Byline, Tag
 from articles.models.search_columns import SEARCH_FIELDS
+from articles.search import query as search
 
 pytestmark = pytest.mark.django_db
 

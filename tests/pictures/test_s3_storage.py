@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from moto import mock_aws
 
-from articles import backup
 from articles.models import Article, Image, Rendition
+from articles.ops import backup
 
 from .conftest import picture_bytes
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from articles import search
+from articles.search import query as search
 
 
 def found(query, language="ar"):

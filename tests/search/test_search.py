@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from articles import search
 from articles.models import Article, Author, Byline, Tag
 from articles.models.search_columns import SEARCH_FIELDS
+from articles.search import query as search
 
 SEED_QUERIES = ["فاطمة القحطاني", "الأولى", "الجائزه", "جائزة", "الجَائِزَة", "فاطمه", "القحطا"]
 

@@ -13,8 +13,10 @@ from django.core.management.base import CommandError
 from PIL import Image as PILImage
 from reversion.models import Version
 
-from articles import backup, revisions, search
+from articles import revisions
 from articles.models import Article, Author, Image, Tag
+from articles.ops import backup
+from articles.search import query as search
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -19,7 +19,7 @@ from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
-from .context_processors import site_name
+from articles.context_processors import site_name
 
 logger = logging.getLogger("articles.health")
 RETRY_AFTER_SECONDS = 30

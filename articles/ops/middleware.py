@@ -6,8 +6,8 @@ from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.utils import translation
 
-from . import logcontext
-from .api import errors as api_errors
+from articles.api import errors as api_errors
+from articles.ops import logcontext
 
 # Paths the content API answers (newsroom/urls.py): its errors are JSON.
 API_PREFIX = "/api/"

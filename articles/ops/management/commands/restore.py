@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.backup import BackupError, restore
+from articles.ops.backup import BackupError, restore
 
 
 class Command(BaseCommand):

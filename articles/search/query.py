@@ -35,11 +35,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .arabic import KEY_MARK, keys, normalize
-from .arabic import words as folded_words
-from .html import plain_text
-from .models import Article, Author
-from .models.search_columns import search_fields
+from articles.arabic import KEY_MARK, keys, normalize
+from articles.arabic import words as folded_words
+from articles.html import plain_text
+from articles.models import Article, Author
+from articles.models.search_columns import search_fields
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
