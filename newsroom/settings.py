@@ -67,7 +67,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
     "modeltranslation",
-    "articles.apps.NewsroomAdminConfig",  # django.contrib.admin with the desk's front page
+    # The desk before django.contrib.admin: its templates override the admin's.
+    "articles.desk",
+    "articles.desk.apps.NewsroomAdminConfig",  # django.contrib.admin with the desk's front page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -105,8 +107,8 @@ MIDDLEWARE = [
     # The API's language and rate limit, decided before the page cache builds its key.
     "articles.api.middleware.ApiMiddleware",
     "articles.caching.PageCacheMiddleware",  # after the language is known; see articles/caching.py
-    "articles.ops.middleware.AdminLanguageMiddleware",
-    "articles.ops.middleware.DeskTimeZoneMiddleware",
+    "articles.desk.middleware.AdminLanguageMiddleware",
+    "articles.desk.middleware.DeskTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -114,7 +116,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "articles.ops.middleware.PermissionsPolicyMiddleware",
-    "articles.ops.middleware.AdminStylePolicyMiddleware",
+    "articles.desk.middleware.AdminStylePolicyMiddleware",
     # Last, as django-axes asks: it answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from articles.context_processors import site_name
+from articles.desk import urls as desk_urls
 from articles.ops import health
+from articles.site import urls as site_urls
 from articles.site import views as article_views
 from articles.site.sitemaps import SITEMAPS, news_sitemap
 
@@ -39,7 +41,11 @@ urlpatterns = [
 ]
 handler500 = "articles.ops.health.server_error"
 # Arabic pages live at /, English ones under /en/.
-urlpatterns += i18n_patterns(path("", include("articles.site.urls")), prefix_default_language=False)
+# The desk's shared preview links (/preview/<token>/) sit in the reader site's namespace.
+urlpatterns += i18n_patterns(
+    path("", include((desk_urls.urlpatterns + site_urls.urlpatterns, site_urls.app_name))),
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

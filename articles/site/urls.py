@@ -1,6 +1,5 @@
 from django.urls import path
 
-from articles import previews
 from articles.site import feeds, search_views, views
 
 app_name = "articles"
@@ -19,8 +18,6 @@ urlpatterns = [
     path("feeds/sections/<str:slug>/atom/", feeds.SectionAtom(), name="section_feed_atom"),
     path("feeds/authors/<str:slug>/rss/", feeds.AuthorRss(), name="author_feed_rss"),
     path("feeds/authors/<str:slug>/atom/", feeds.AuthorAtom(), name="author_feed_atom"),
-    # desk: signed, expiring preview links (before the story patterns)
-    path("preview/<str:token>/", previews.shared_preview, name="preview"),
     # Stories are found by id; the section and slug are for people and are corrected by a 301.
     path("<str:section>/<int:pk>/<str:slug>/", views.article_detail, name="article"),
     path("<str:section>/<int:pk>/", views.article_detail, name="article_short"),

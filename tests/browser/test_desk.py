@@ -148,7 +148,7 @@ def test_heartbeat_keeps_the_lock_and_shows_a_take_over(site, new_page, make_art
 
 
 def test_desk_panel_and_preview_pass_the_checkers(site, new_page, make_article, axe_violations, html_errors):
-    from articles import previews
+    from articles.desk import previews
 
     editors, _reporters = ensure_roles(apps)
     editor = make_staff("mona", "منى المحررة", editors)

@@ -205,7 +205,7 @@ def test_staff_previews_and_posts_bypass_the_cache(client, world):
     assert client.post(url).get("X-Page-Cache") is None
     admin = staff.get(reverse("admin:index"))
     assert "X-Page-Cache" not in admin and "public" not in admin["Cache-Control"]
-    from articles.previews import make_token
+    from articles.desk.previews import make_token
 
     preview = client.get(reverse("articles:preview", kwargs={"token": make_token(world.draft)}))
     assert "X-Page-Cache" not in preview

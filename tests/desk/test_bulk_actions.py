@@ -9,8 +9,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import bulk
 from articles.dates import desk_zone
+from articles.desk import bulk
 from articles.models import Article, EditLock, Notification, Section, Tag, WorkflowEvent
 
 LIST = reverse("admin:articles_article_changelist")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from articles import copycheck
+from articles.desk import copycheck
 
 SEED = Path(__file__).resolve().parents[2] / "articles" / "demo" / "000_7077a1414e491a78.txt"
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.front_page import front_page, start_of_desk_day
+from articles.desk.front_page import front_page, start_of_desk_day
 from articles.models import Article, EditLock, WorkflowEvent
 
 INDEX = "/admin/"

@@ -328,7 +328,7 @@ def test_saved_preview_links_both_editions(login, draft, reporter, client):
     page = staff.get(preview_url(draft) + "?lang=en").content.decode()
     assert "Saved English headline" in page and '<html lang="en"' in page
     assert f'href="{preview_url(draft)}?lang=ar"' in page
-    from articles import previews
+    from articles.desk import previews
 
     shared = client.get(previews.share_url(draft, reporter) + "?lang=en").content.decode()
     assert "Saved English headline" in shared

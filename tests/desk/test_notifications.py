@@ -10,7 +10,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles import notifications, publishing
+from articles import publishing
+from articles.desk import notifications
 from articles.models import Article, Author, Byline, Notification, WorkflowEvent
 
 from .conftest import change_url, press

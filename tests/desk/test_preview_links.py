@@ -4,7 +4,8 @@ when the story is withdrawn."""
 import pytest
 from django.urls import reverse
 
-from articles import previews, publishing
+from articles import publishing
+from articles.desk import previews
 from articles.models import Article, PreviewLink
 
 Status = Article.Status

@@ -6,7 +6,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import previews
+from articles.desk import previews
 from articles.models import Article
 
 Status = Article.Status

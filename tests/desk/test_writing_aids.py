@@ -8,7 +8,8 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from articles import autosaves, revisions
+from articles import revisions
+from articles.desk import autosaves
 from articles.html import WORDS_PER_MINUTE, reading_minutes, word_count
 from articles.models import Article, Image
 from tests.desk.conftest import change_url, form_data

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[2]
 CSS = (ROOT / "static" / "css" / "site.css").read_text("utf-8")
-TEMPLATES = sorted((ROOT / "templates").rglob("*.html"))
+# The shared templates and each app's own (articles/<app>/templates/).
+TEMPLATES = sorted([*(ROOT / "templates").rglob("*.html"), *(ROOT / "articles").glob("*/templates/**/*.html")])
 FONTS = [
     "fonts/noto-naskh-arabic-arabic-400-normal.woff2",
     "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
