@@ -53,7 +53,7 @@ def clean_typed_text(sender, instance, raw=False, **kwargs):
     """pre_save for the newsroom's models: every plain-text field is cleaned on every save
     path (admin, importer, API, shell) — one-line fields by clean_line, long ones by
     clean_text. Fixtures being loaded (`raw`) are stored as they are."""
-    if raw or sender._meta.app_label != "articles":
+    if raw or not sender.__module__.startswith("articles."):  # the newsroom's apps, all of them
         return
     for field in sender._meta.concrete_fields:
         internal = field.get_internal_type()

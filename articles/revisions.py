@@ -19,9 +19,10 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
+from articles.models import Article, Author, AwardWin, Byline, Section, Tag
+
 from . import publishing
 from .languages import codes
-from .models import Article, Author, AwardWin, Byline, Image, Section, Tag
 from .models.search_columns import SEARCH_FIELDS
 
 # Bookkeeping that changes on every save or is derived from the text (the desk's version
@@ -29,6 +30,14 @@ from .models.search_columns import SEARCH_FIELDS
 NOT_VERSIONED = (
     "updated_at", "created_at", "version", "last_edited_by", "import_source", *SEARCH_FIELDS,
 )
+
+
+
+def _picture_model():
+    """The picture library's model (articles.pictures), reached through the story's field:
+    the core sits below the pictures app and never imports it."""
+    return Article._meta.get_field("lead_image").related_model
+
 
 # What a restore writes back, per language (status and publication time are the workflow's).
 RESTORED_TEXT_FIELDS = ("headline", "kicker", "standfirst", "body", "dateline", "seo_title", "seo_description")
@@ -128,7 +137,7 @@ def restore(article, version, user=None):
             setattr(article, field, data[field])
     # A related row deleted since then cannot come back; keep what still exists.
     for picture in ("lead_image_id", "social_image_id"):
-        if getattr(article, picture) and not Image.objects.filter(pk=getattr(article, picture)).exists():
+        if getattr(article, picture) and not _picture_model().objects.filter(pk=getattr(article, picture)).exists():
             setattr(article, picture, None)
     if not Section.objects.filter(pk=article.section_id).exists():
         article.section_id = Article.objects.values_list("section_id", flat=True).get(pk=article.pk)
@@ -252,8 +261,8 @@ def _story_fields(version):
         "section": _names(Section, [data.get("section_id")]),
         "tags": _names(Tag, sorted(data.get("tags") or [])),
         "byline": _names(Author, byline_of(version)),
-        "lead_image": _names(Image, [data.get("lead_image_id")]),
-        "social_image": _names(Image, [data.get("social_image_id")]),
+        "lead_image": _names(_picture_model(), [data.get("lead_image_id")]),
+        "social_image": _names(_picture_model(), [data.get("social_image_id")]),
         "award_wins": _names(AwardWin, sorted(data.get("award_wins") or [])),
     }
 

@@ -42,8 +42,9 @@ def main():
 
     with tempfile.TemporaryDirectory() as media, archive(200):
         settings.MEDIA_ROOT = media
-        from articles.models import Article, Image, Rendition
-        from articles.renditions import make_renditions
+        from articles.models import Article
+        from articles.pictures.models import Image, Rendition
+        from articles.pictures.renditions import make_renditions
 
         for size in SIZES:
             saves, cuts = [], []

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     # Before whitenoise: articles.ops' runserver (which starts without a database) wraps theirs.
     "articles",
+    "articles.pictures",  # the picture library (articles/pictures/)
     "articles.site",  # the reader site (articles/site/)
     "articles.search",  # search ranking and highlighting (articles/search/)
     "articles.api",  # the read-only content API (articles/api/; docs/api.md)

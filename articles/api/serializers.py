@@ -11,7 +11,8 @@ from django.utils.translation import get_language, override
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles import body_pictures, dates, languages, renditions
+from articles import dates, languages
+from articles.pictures import body_pictures, renditions
 from articles.search import query as search
 
 

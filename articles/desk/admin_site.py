@@ -1,10 +1,12 @@
 """The admin site of the desk: Django's, with the desk's front page as its home.
 
-Outside the articles.admin package on purpose: Django imports the default site while that
-package registers its admins.
+Outside the articles.desk.admin package on purpose: Django imports the default site while
+that package registers its admins.
 """
 
 from django.contrib import admin
+from django.urls import re_path
+from django.views.generic import RedirectView
 
 from articles.dates import desk_zone_name
 from articles.desk.front_page import front_page
@@ -16,3 +18,12 @@ class NewsroomAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         extra = {"front": front_page(request.user), "front_zone": desk_zone_name(), **(extra_context or {})}
         return super().index(request, extra_context=extra)
+
+    def get_urls(self):
+        # The picture library was /admin/articles/image/ before it became its own app:
+        # editors' bookmarks and links in old messages still arrive there.
+        moved = re_path(
+            r"^articles/(?P<model>image|rendition)/(?P<rest>.*)$",
+            RedirectView.as_view(url="/admin/pictures/%(model)s/%(rest)s", permanent=True, query_string=True),
+        )
+        return [moved, *super().get_urls()]

@@ -3,7 +3,6 @@
 from .article import Article, ArticleQuerySet, Byline
 from .awards import Award, AwardCategory, AwardWin, Organisation
 from .corrections import Correction
-from .images import Image, Rendition
 from .notifications import Notification
 from .people import Author
 from .previews import PreviewLink
@@ -22,12 +21,10 @@ __all__ = [
     "Byline",
     "Correction",
     "EditLock",
-    "Image",
     "Notification",
     "OldSlug",
     "Organisation",
     "PreviewLink",
-    "Rendition",
     "Section",
     "Tag",
     "WorkflowEvent",

@@ -100,7 +100,7 @@ class Article(SearchColumns):
     )
     tags = models.ManyToManyField("Tag", blank=True, related_name="articles", verbose_name=_("الوسوم"))
     lead_image = models.ForeignKey(
-        "Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "pictures.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("الصورة الرئيسية"),
     )
     award_wins = models.ManyToManyField(
@@ -123,7 +123,7 @@ class Article(SearchColumns):
         )},
     )
     social_image = models.ForeignKey(
-        "Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "pictures.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("صورة المشاركة"),
         help_text=_("اختيارية. تظهر حين يُشارك الخبر؛ إن تُركت ظهرت الصورة الرئيسية."),
     )

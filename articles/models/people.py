@@ -4,9 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from articles.images import author_photo_path, validate_image_upload, without_metadata
+
 from ..arabic import normalize
 from ..cleaning import clean_typed_text
-from ..images import author_photo_path, validate_image_upload, without_metadata
 from .slugs import PublicPageMixin
 
 

@@ -5,8 +5,9 @@ import json
 from django.templatetags.static import static
 from django.utils.translation import get_language
 
-from articles import dates, renditions
+from articles import dates
 from articles.context_processors import site_name
+from articles.pictures import renditions
 
 LOGO = "img/logo.png"
 LOGO_SIZE = (600, 60)

@@ -150,7 +150,7 @@ def test_query_counts_do_not_grow_with_the_page(world, api, django_assert_max_nu
 
 
 def test_a_story_says_how_it_is_shared(world, api, django_capture_on_commit_callbacks):
-    from articles.models import Image
+    from articles.pictures.models import Image
     from tests.reader.stories import png
 
     lead = world.lead

@@ -11,8 +11,9 @@ import pytest
 from django.urls import reverse
 from PIL import Image as PillowImage
 
-from articles import renditions
-from articles.models import Article, Image
+from articles.models import Article
+from articles.pictures import renditions
+from articles.pictures.models import Image
 
 from .popups import choose_in_popup
 
@@ -61,7 +62,7 @@ def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
     page.context.route("**/media/**", media_served)
 
     # The library, empty, then its upload form.
-    page.goto(site + reverse("admin:articles_image_changelist"))
+    page.goto(site + reverse("admin:pictures_image_changelist"))
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.get_by_role("link", name="أضف صورة").click()
     page.wait_for_url("**/image/add/")
@@ -105,7 +106,7 @@ def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
     screenshot(page, "admin-picture-change")
 
     # The library finds it whatever the spelling, with its thumbnail.
-    page.goto(site + reverse("admin:articles_image_changelist"))
+    page.goto(site + reverse("admin:pictures_image_changelist"))
     page.fill("#searchbar", "فاطمة")
     page.press("#searchbar", "Enter")
     page.wait_for_url("**q=*")

@@ -9,7 +9,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from articles.html import WORDS_PER_MINUTE
-from articles.models import Article, Author, Image, Section
+from articles.models import Article, Author, Section
+from articles.pictures.models import Image
 from articles.roles import ensure_roles
 from tests.reader.stories import png
 

@@ -10,11 +10,11 @@ from articles.models import (
     AwardCategory,
     AwardWin,
     Byline,
-    Image,
     Organisation,
     Section,
     Tag,
 )
+from articles.pictures.models import Image
 
 MODELS = [Article, Author, Award, AwardCategory, AwardWin, Image, Organisation, Section, Tag]
 

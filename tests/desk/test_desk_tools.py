@@ -9,7 +9,8 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from articles import revisions
-from articles.models import Article, Author, Byline, Image
+from articles.models import Article, Author, Byline
+from articles.pictures.models import Image
 
 LIST = reverse("admin:articles_article_changelist")
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 from articles import revisions
 from articles.desk import autosaves
 from articles.html import WORDS_PER_MINUTE, reading_minutes, word_count
-from articles.models import Article, Image
+from articles.models import Article
+from articles.pictures.models import Image
 from tests.desk.conftest import change_url, form_data
 from tests.reader.stories import png
 

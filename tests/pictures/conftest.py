@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 
-from articles.models import Image
+from articles.pictures.models import Image
 from tests.pictures.storages import PathlessStorage
 
 PATHLESS = "tests.pictures.storages.PathlessStorage"

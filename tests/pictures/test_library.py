@@ -9,11 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles import renditions
-from articles.models import Image
+from articles.pictures import renditions
+from articles.pictures.models import Image
 from tests.pictures.conftest import picture_bytes
 
-LIBRARY = "admin:articles_image_changelist"
+LIBRARY = "admin:pictures_image_changelist"
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_pictures_saved_before_the_search_key_get_one_after_migrate(library):
 
 @pytest.mark.django_db
 def test_cards_describe_the_pictures_asked_for(admin_client, library, django_assert_max_num_queries):
-    url = reverse("admin:articles_image_cards")
+    url = reverse("admin:pictures_image_cards")
     wanted = [library["sun"].pk, library["rain"].pk, 987654]
     with django_assert_max_num_queries(6):  # session, user, pictures, renditions
         response = admin_client.get(url, {"ids": ",".join(map(str, wanted))})
@@ -85,14 +85,14 @@ def test_cards_describe_the_pictures_asked_for(admin_client, library, django_ass
 @pytest.mark.django_db
 @pytest.mark.parametrize("ids", ["", "1,abc", "1;2", ",".join(["1"] * 51), "١,٢", "1e3", "%00"])
 def test_cards_refuse_bad_input_with_an_arabic_message(admin_client, ids):
-    response = admin_client.get(reverse("admin:articles_image_cards"), {"ids": ids})
+    response = admin_client.get(reverse("admin:pictures_image_cards"), {"ids": ids})
     assert response.status_code == 400
     assert "أرقام الصور" in response.json()["error"]
 
 
 @pytest.mark.django_db
 def test_cards_need_permission_to_see_pictures(client, django_user_model, library):
-    url = reverse("admin:articles_image_cards")
+    url = reverse("admin:pictures_image_cards")
     assert client.get(url, {"ids": "1"}).status_code == 302  # to the login page
     staff = django_user_model.objects.create_user("staff", password="x", is_staff=True)
     client.force_login(staff)
@@ -111,7 +111,7 @@ def test_the_story_form_shows_the_lead_picture_and_opens_the_library(admin_clien
     assert f'type="hidden" name="lead_image" id="id_lead_image" value="{library["sun"].pk}"' in chooser
     assert renditions.thumbnail(library["sun"]).url in chooser and "شمس فوق أبها" in chooser
     assert f'href="{reverse(LIBRARY)}?_to_field=id" class="button picture-chooser__choose" id="lookup_id_lead_image"' in chooser
-    assert f'href="{reverse("admin:articles_image_add")}?_to_field=id&amp;_popup=1"' in chooser
+    assert f'href="{reverse("admin:pictures_image_add")}?_to_field=id&amp;_popup=1"' in chooser
     assert "articles/picture-picker.js" in page
 
 
@@ -121,7 +121,7 @@ def test_the_library_opens_as_a_chooser_popup_and_an_upload_popup_answers_the_st
     assert f'data-popup-opener="{library["sun"].pk}"' in popup and popup.count('class="story-thumb"') == 3
     assert "<script>" not in popup  # nothing inline: the CSP allows none
     response = admin_client.post(
-        reverse("admin:articles_image_add") + "?_to_field=id&_popup=1",
+        reverse("admin:pictures_image_add") + "?_to_field=id&_popup=1",
         {"file": SimpleUploadedFile("new.jpg", picture_bytes()), "caption_ar": "صورة جديدة", "_popup": "1", "_to_field": "id"},
     )
     page = response.content.decode()

@@ -7,7 +7,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from articles.models import Image, Rendition
+from articles.pictures.models import Image, Rendition
 from tests.pictures.conftest import picture_bytes
 
 

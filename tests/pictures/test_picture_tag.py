@@ -6,7 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, Template
 
-from articles.models import Article, Image, Rendition
+from articles.models import Article
+from articles.pictures.models import Image, Rendition
 from tests.pictures.conftest import picture_bytes
 
 

@@ -8,8 +8,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from PIL import Image as PillowImage
 
-from articles import renditions
-from articles.models import Image, Rendition
+from articles.pictures import renditions
+from articles.pictures.models import Image, Rendition
 from tests.pictures.conftest import picture_bytes
 
 

@@ -13,8 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from moto import mock_aws
 
-from articles.models import Article, Image, Rendition
+from articles.models import Article
 from articles.ops import backup
+from articles.pictures.models import Image, Rendition
 
 from .conftest import picture_bytes
 

@@ -13,11 +13,11 @@ from articles.models import (
     AwardCategory,
     AwardWin,
     Correction,
-    Image,
     Organisation,
     Section,
     Tag,
 )
+from articles.pictures.models import Image
 from tests.reader.stories import png, story
 
 

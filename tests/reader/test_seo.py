@@ -10,7 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils.translation import override
 
-from articles.models import Article, Image
+from articles.models import Article
+from articles.pictures.models import Image
 from tests.reader.stories import png
 
 

@@ -11,7 +11,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils.translation import override
 
-from articles.models import Article, Image
+from articles.models import Article
+from articles.pictures.models import Image
 from tests.reader.stories import png
 
 

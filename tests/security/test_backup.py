@@ -14,8 +14,9 @@ from PIL import Image as PILImage
 from reversion.models import Version
 
 from articles import revisions
-from articles.models import Article, Author, Image, Tag
+from articles.models import Article, Author, Tag
 from articles.ops import backup
+from articles.pictures.models import Image
 from articles.search import query as search
 
 pytestmark = pytest.mark.django_db(transaction=True)

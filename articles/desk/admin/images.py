@@ -14,9 +14,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import renditions
 from articles.desk.admin.base import NormalisedSearchMixin, TranslatedAdmin
-from articles.models import Image
+from articles.pictures import renditions
+from articles.pictures.models import Image
 
 # The most pictures one cards/ request may ask about (a long story's body, a page of choosers).
 MAX_CARDS = 50
@@ -109,7 +109,7 @@ class ImageAdmin(NormalisedSearchMixin, TranslatedAdmin):
 
     def get_urls(self):
         return [
-            path("cards/", self.admin_site.admin_view(self.cards_view), name="articles_image_cards"),
+            path("cards/", self.admin_site.admin_view(self.cards_view), name="pictures_image_cards"),
         ] + super().get_urls()
 
     def cards_view(self, request):

@@ -9,7 +9,7 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.urls import reverse
 
 from articles.desk.admin.images import thumbnail_url
-from articles.models import Image
+from articles.pictures.models import Image
 
 
 class PictureChooserWidget(forms.Widget):
@@ -30,9 +30,9 @@ class PictureChooserWidget(forms.Widget):
             chosen = Image.objects.filter(pk=int(value)).prefetch_related("renditions").first()
         context["picture"] = chosen
         context["thumbnail"] = thumbnail_url(chosen)
-        context["library_url"] = reverse("admin:articles_image_changelist") + "?_to_field=id"
-        context["add_url"] = reverse("admin:articles_image_add") + "?_to_field=id&_popup=1"
-        context["cards_url"] = reverse("admin:articles_image_cards")
+        context["library_url"] = reverse("admin:pictures_image_changelist") + "?_to_field=id"
+        context["add_url"] = reverse("admin:pictures_image_add") + "?_to_field=id&_popup=1"
+        context["cards_url"] = reverse("admin:pictures_image_cards")
         context["can_add"] = self.can_add
         return context
 

@@ -18,11 +18,11 @@ from django.urls import path
 from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
-from articles import renditions
 from articles.context_processors import site_name
 from articles.languages import codes
-from articles.models import Image
 from articles.models.article import SEARCH_DESCRIPTION_SHOWN, SEARCH_TITLE_SHOWN
+from articles.pictures import renditions
+from articles.pictures.models import Image
 
 
 class SharingAdminMixin:

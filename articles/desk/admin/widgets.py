@@ -52,8 +52,8 @@ class BodyEditorWidget(AdminProseEditorWidget):
         config["extensions"] = {
             **config["extensions"],
             "BodyPicture": {
-                "cardsUrl": reverse("admin:articles_image_cards"),
-                "libraryUrl": reverse("admin:articles_image_changelist") + "?_to_field=id",
+                "cardsUrl": reverse("admin:pictures_image_cards"),
+                "libraryUrl": reverse("admin:pictures_image_changelist") + "?_to_field=id",
             },
         }
         config["js_modules"] = [*config.get("js_modules", []), static(BODY_PICTURE_MODULE)]

@@ -4,9 +4,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..arabic import normalize
-from ..images import image_upload_path, validate_image_upload, without_metadata
-from ..languages import localized
+from articles.arabic import normalize
+from articles.images import image_upload_path, validate_image_upload, without_metadata
+from articles.languages import localized
 
 FOCUS_RANGE = _("نقطة التركيز كسر بين 0 (أول الصورة) و1 (آخرها)؛ 0.5 هو الوسط.")
 # Stored to this many decimals: a point chosen by a click is a thousandth of the picture at
@@ -44,6 +44,7 @@ class Image(models.Model):
     created_at = models.DateTimeField(_("تاريخ الرفع"), auto_now_add=True)
 
     class Meta:
+        db_table = "articles_image"  # made by the core app before the picture library was its own
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -109,6 +110,7 @@ class Rendition(models.Model):
     focal_y = models.FloatField(default=0.5, editable=False)
 
     class Meta:
+        db_table = "articles_rendition"
         ordering = ["crop", "format", "width"]
         constraints = [
             models.UniqueConstraint(fields=["image", "crop", "format", "width"], name="one_rendition_per_cut"),

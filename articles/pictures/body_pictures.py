@@ -11,8 +11,8 @@ body has no picture); no rendition is ever cut here.
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from .html import BODY_PICTURE, body_picture_ids
-from .models import Image
+from articles.html import BODY_PICTURE, body_picture_ids
+from articles.pictures.models import Image
 
 TEMPLATE = "articles/_lead_image.html"
 

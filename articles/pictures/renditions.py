@@ -23,7 +23,7 @@ from django.db.models import prefetch_related_objects
 from PIL import Image as PillowImage
 from PIL import ImageOps, UnidentifiedImageError
 
-from .models import Rendition
+from articles.pictures.models import Rendition
 
 logger = logging.getLogger(__name__)
 

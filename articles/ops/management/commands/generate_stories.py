@@ -33,11 +33,11 @@ from articles.models import (
     AwardCategory,
     AwardWin,
     Byline,
-    Image,
     Organisation,
     Section,
     Tag,
 )
+from articles.pictures.models import Image
 
 BATCH = 2000
 STORIES_A_DAY = 40

@@ -5,8 +5,8 @@ Idempotent: a picture whose renditions are all there costs one query and no imag
 
 from django.core.management.base import BaseCommand
 
-from articles.models import Image
-from articles.renditions import make_renditions
+from articles.pictures.models import Image
+from articles.pictures.renditions import make_renditions
 
 
 class Command(BaseCommand):

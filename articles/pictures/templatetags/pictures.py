@@ -8,7 +8,7 @@ no query per picture.
 
 from django import template
 
-from .. import body_pictures, renditions
+from articles.pictures import body_pictures, renditions
 
 register = template.Library()
 
