@@ -42,6 +42,10 @@ Transition = WorkflowEvent.Transition
 # receiver writes is rolled back with it, and mail waits for the commit (notifications.py).
 step_taken = Signal()
 
+# The desk's two roles: groups made by migration 0003 (only superusers manage users and groups).
+EDITORS = "Editors"
+REPORTERS = "Reporters"
+
 
 class TransitionNotAllowed(Exception):
     """The story's status, or what was typed, does not allow this step (the message is for the editor)."""

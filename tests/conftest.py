@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles import publishing
@@ -72,3 +73,10 @@ def page_cache(settings, tmp_path_factory):
 def fast_passwords(settings):
     """Tests make many staff users: a real password hash takes seconds on a busy machine."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def desk_groups():
+    """(Editors, Reporters): the groups migration articles 0003 made, with the permissions
+    later migrations moved along with their models (the desk is tested on what a real
+    database gets, not on a copy)."""
+    return Group.objects.get(name=publishing.EDITORS), Group.objects.get(name=publishing.REPORTERS)

@@ -11,6 +11,8 @@ from django.views.generic import RedirectView
 from articles.dates import desk_zone_name
 from articles.desk.front_page import front_page
 
+MOVED = {"pictures": ("image", "rendition"), "desk": ("autosave", "notification", "previewlink")}
+
 
 class NewsroomAdminSite(admin.AdminSite):
     index_template = "admin/index.html"
@@ -20,10 +22,13 @@ class NewsroomAdminSite(admin.AdminSite):
         return super().index(request, extra_context=extra)
 
     def get_urls(self):
-        # The picture library was /admin/articles/image/ before it became its own app:
-        # editors' bookmarks and links in old messages still arrive there.
-        moved = re_path(
-            r"^articles/(?P<model>image|rendition)/(?P<rest>.*)$",
-            RedirectView.as_view(url="/admin/pictures/%(model)s/%(rest)s", permanent=True, query_string=True),
-        )
-        return [moved, *super().get_urls()]
+        # The picture library and the desk's own lists were under /admin/articles/ before they
+        # became apps of their own: editors' bookmarks and old messages still arrive there.
+        moved = [
+            re_path(
+                rf"^articles/(?P<model>{'|'.join(models)})/(?P<rest>.*)$",
+                RedirectView.as_view(url=f"/admin/{app}/%(model)s/%(rest)s", permanent=True, query_string=True),
+            )
+            for app, models in MOVED.items()
+        ]
+        return [*moved, *super().get_urls()]

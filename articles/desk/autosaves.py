@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.dates import desk_time
+from articles.desk.models import Autosave
 from articles.html import sanitise_body
 from articles.languages import localized
-from articles.models import Autosave
 from articles.revisions import compare_text
 
 # The typed text a draft keeps: every text field of the story in every language.

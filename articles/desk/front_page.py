@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from articles.dates import desk_time, desk_zone
 from articles.desk import notifications
+from articles.desk.models import Notification
 from articles.languages import localized
 from articles.locks import display_name
-from articles.models import Article, EditLock, Notification, WorkflowEvent
+from articles.models import Article, EditLock, WorkflowEvent
 
 LIMIT = 8
 HEADLINE = localized("headline")[0]  # the first edition's headline: every story has one

@@ -28,11 +28,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from articles import publishing
 from articles.dates import desk_time, desk_zone_name
+from articles.desk.models import Notification
 from articles.languages import localized
 from articles.locks import display_name
-from articles.models import Article, Notification, WorkflowEvent
-from articles.roles import EDITORS
+from articles.models import Article, WorkflowEvent
 
 logger = logging.getLogger(__name__)
 Kind = Notification.Kind
@@ -86,7 +87,7 @@ def recipients(kind, article, actor, editor_before=None):
     if article.created_by_id:
         reporters |= Q(pk=article.created_by_id)
     if kind == Kind.SUBMIT:
-        wanted = Q(groups__name=EDITORS)
+        wanted = Q(groups__name=publishing.EDITORS)
     elif kind == Kind.SEND_BACK:
         wanted = reporters
     else:

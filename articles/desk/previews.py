@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from articles.desk.models import PreviewLink
 from articles.html import sanitise_body
 from articles.languages import codes
-from articles.models import Article, PreviewLink, WorkflowEvent
+from articles.models import Article, WorkflowEvent
 from articles.publishing import READER_TEXT_FIELDS
 
 SALT = "articles.preview.link"

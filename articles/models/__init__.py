@@ -3,16 +3,13 @@
 from .article import Article, ArticleQuerySet, Byline
 from .awards import Award, AwardCategory, AwardWin, Organisation
 from .corrections import Correction
-from .notifications import Notification
 from .people import Author
-from .previews import PreviewLink
 from .slugs import OldSlug
 from .taxonomy import Section, Tag
-from .workflow import Autosave, EditLock, WorkflowEvent
+from .workflow import EditLock, WorkflowEvent
 
 __all__ = [
     "Article",
-    "Autosave",
     "ArticleQuerySet",
     "Author",
     "Award",
@@ -21,10 +18,8 @@ __all__ = [
     "Byline",
     "Correction",
     "EditLock",
-    "Notification",
     "OldSlug",
     "Organisation",
-    "PreviewLink",
     "Section",
     "Tag",
     "WorkflowEvent",

@@ -159,7 +159,7 @@ class Article(SearchColumns):
         indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
         verbose_name = _("خبر")
         verbose_name_plural = _("الأخبار")
-        # desk: the transitions a role may make (see articles/roles.py)
+        # desk: the transitions a role may make (groups made by migration 0003)
         permissions = [
             ("publish_article", _("نشر الأخبار وجدولتها وسحبها")),
             ("send_back_article", _("إعادة الخبر إلى المراسل")),

@@ -79,7 +79,9 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(django_db_serialized_rollback, live_server, transactional_db):
+    # Serialized rollback: each test starts from the migrated database (the desk's groups
+    # included), not from an empty one.
     return live_server.url
 
 

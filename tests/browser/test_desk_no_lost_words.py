@@ -2,12 +2,12 @@
 killed mid-typing recovered from the autosave; unsaved text previewed in Arabic and English."""
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from articles import publishing
-from articles.models import Article, Author, Autosave, EditLock
-from articles.roles import ensure_roles
+from articles.desk.models import Autosave
+from articles.models import Article, Author, EditLock
+from tests.conftest import desk_groups
 
 
 def make_staff(username, full_name, group):
@@ -21,7 +21,7 @@ def make_staff(username, full_name, group):
 
 @pytest.fixture
 def desk(site, make_article):
-    editors, reporters = ensure_roles(apps)
+    editors, reporters = desk_groups()
     reporter = make_staff("sara", "سارة المراسلة", reporters)
     editor = make_staff("mona", "منى المحررة", editors)
     story = make_article("خبر المراسلة", status=Article.Status.DRAFT)

@@ -6,13 +6,13 @@ from the list in one go."""
 import datetime
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
-from articles.models import Article, Author, Byline, Notification, Section, Tag
-from articles.roles import ensure_roles
+from articles.desk.models import Notification
+from articles.models import Article, Author, Byline, Section, Tag
+from tests.conftest import desk_groups
 
 from .conftest import WCAG_TAGS
 
@@ -30,7 +30,7 @@ def make_staff(username, full_name, group):
 
 
 def test_notified_sent_back_and_bulk_published(site, new_page, make_article, screenshot, axe_violations):
-    editors, reporters = ensure_roles(apps)
+    editors, reporters = desk_groups()
     reporter = make_staff("sara", "سارة المراسلة", reporters)
     editor = make_staff("mona", "منى المحررة", editors)
     story = make_article("ارتفاع صادرات التمور", status=Article.Status.DRAFT, created_by=reporter)

@@ -5,13 +5,12 @@ saves with Ctrl+S; a refused Ctrl+S (stale, too long) keeps every typed word."""
 import re
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from articles.html import WORDS_PER_MINUTE
 from articles.models import Article, Author, Section
 from articles.pictures.models import Image
-from articles.roles import ensure_roles
+from tests.conftest import desk_groups
 from tests.reader.stories import png
 
 from .popups import choose_in_popup
@@ -21,7 +20,7 @@ LONG_HEADLINE = "أمانة عسير تحصد درع الحكومة الذكية
 
 @pytest.fixture
 def reporter(site):
-    _editors, reporters = ensure_roles(apps)
+    _editors, reporters = desk_groups()
     user = get_user_model().objects.create_user(
         "sara", password="x-desk-browser-9", is_staff=True, first_name="سارة", last_name="المراسلة"
     )

@@ -1,19 +1,17 @@
 """Desk fixtures: the two roles' users and a way to post the story's admin form as a browser would."""
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Byline
-from articles.roles import ensure_roles
+from tests.conftest import desk_groups
 
 
 @pytest.fixture
 def roles(db):
-    # The data migration made them; a flushed (transactional) database needs them again.
-    return ensure_roles(apps)
+    return desk_groups()
 
 
 @pytest.fixture

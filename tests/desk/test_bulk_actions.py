@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from articles.dates import desk_zone
 from articles.desk import bulk
-from articles.models import Article, EditLock, Notification, Section, Tag, WorkflowEvent
+from articles.desk.models import Notification
+from articles.models import Article, EditLock, Section, Tag, WorkflowEvent
 
 LIST = reverse("admin:articles_article_changelist")
 Status = Article.Status

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import publishing, revisions
-from articles.models import Article, Autosave, EditLock, Tag
+from articles.desk.models import Autosave
+from articles.models import Article, EditLock, Tag
 
 from .conftest import change_url, form_data, press
 

@@ -12,7 +12,8 @@ from django.utils import timezone, translation
 
 from articles import publishing
 from articles.desk import notifications
-from articles.models import Article, Author, Byline, Notification, WorkflowEvent
+from articles.desk.models import Notification
+from articles.models import Article, Author, Byline, WorkflowEvent
 
 from .conftest import change_url, press
 

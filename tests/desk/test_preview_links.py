@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from articles import publishing
 from articles.desk import previews
-from articles.models import Article, PreviewLink
+from articles.desk.models import PreviewLink
+from articles.models import Article
 
 Status = Article.Status
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def test_links_are_listed_and_revoked_in_the_desk(client, login, editor, reporte
     url = previews.link_url(mine)
     assert client.get(url).status_code == 200
 
-    changelist = reverse("admin:articles_previewlink_changelist")
+    changelist = reverse("admin:desk_previewlink_changelist")
     page = login(reporter).get(changelist).content.decode()
     assert "مسودة المراسلة" in page and "خبر المحرر" not in page
     # A reporter cannot revoke someone else's link, even by posting its id.
@@ -69,5 +70,5 @@ def test_links_are_listed_and_revoked_in_the_desk(client, login, editor, reporte
 
 
 def test_anonymous_cannot_list_links(client):
-    response = client.get(reverse("admin:articles_previewlink_changelist"))
+    response = client.get(reverse("admin:desk_previewlink_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]

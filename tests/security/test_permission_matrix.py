@@ -13,7 +13,8 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from articles import publishing
-from articles.models import Article, PreviewLink
+from articles.desk.models import PreviewLink
+from articles.models import Article
 from tests.desk.conftest import press
 
 pytestmark = pytest.mark.django_db

@@ -12,10 +12,10 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import roles
+from articles import publishing
 
 ACTIONS = {"add": _("إضافة"), "change": _("تعديل"), "delete": _("حذف"), "view": _("عرض")}
-ROLE_NAMES = {roles.EDITORS: _("المحررون"), roles.REPORTERS: _("المراسلون")}
+ROLE_NAMES = {publishing.EDITORS: _("المحررون"), publishing.REPORTERS: _("المراسلون")}
 
 
 def role_name(group):

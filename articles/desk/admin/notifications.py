@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from articles.dates import desk_time
 from articles.desk import notifications
+from articles.desk.models import Notification
 from articles.locks import display_name
-from articles.models import Notification
 
 
 class NotificationsAdminMixin:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.desk import previews
-from articles.models import PreviewLink
+from articles.desk.models import PreviewLink
 
 
 def _is_editor(user):

@@ -13,7 +13,7 @@ class PreviewLinkQuerySet(models.QuerySet):
 
 class PreviewLink(models.Model):
     article = models.ForeignKey(
-        "Article", on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("الخبر")
+        "articles.Article", on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("الخبر")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -30,6 +30,7 @@ class PreviewLink(models.Model):
     objects = PreviewLinkQuerySet.as_manager()
 
     class Meta:
+        db_table = "articles_previewlink"  # made by the core app before the desk was its own
         ordering = ["-created_at"]
         verbose_name = _("رابط معاينة")
         verbose_name_plural = _("روابط المعاينة")
