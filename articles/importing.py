@@ -26,7 +26,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
 
-from . import publishing, revisions
+from . import locks, publishing, revisions
 from .arabic import arabic_slugify, normalize
 from .cleaning import NUL, clean_line
 from .languages import slug_lookup
@@ -291,6 +291,13 @@ def import_story(path, *, publish=False, section=None, headline=None, update=Fal
     article = Article.objects.select_for_update().filter(import_source=identity).first()
     created = article is None
     touched = not created and desk_has_touched(article)
+    holder = None if created else locks.held_by_other(article, None)
+    if holder is not None:
+        raise ImportRefused(
+            f"story #{article.pk} is open in the desk ({locks.display_name(holder.user)} is editing it); "
+            "its text is left as it is. Import again when they are done",
+            path=path,
+        )
     if touched and not update:
         raise ImportRefused(
             f"story #{article.pk} ({article.get_status_display()}) has been handled by the desk; "

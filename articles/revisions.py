@@ -21,7 +21,7 @@ from reversion.models import Version
 
 from articles.models import Article, Author, AwardWin, Byline, Section, Tag
 
-from . import publishing
+from . import locks, publishing
 from .languages import codes
 from .models.search_columns import SEARCH_FIELDS
 
@@ -118,13 +118,15 @@ def byline_of(version):
 
 @transaction.atomic
 def restore(article, version, user=None):
-    """Put the story back as it was in `version`, saved as a new version of its own.
+    """Put the story back as it was in `version`, saved as a new version of its own; refused
+    (locks.Held) while someone else has the story open, as their save would be.
 
     Text in both languages, section, lead image, tags and byline come back; the workflow
     state (status, publication time) stays as it is now, since restoring is an edit.
     """
     if str(version.object_id) != str(article.pk):
         raise ValueError("That version belongs to another story.")
+    locks.refuse_if_held(article, user)  # locks.Held: someone else has the story open
     data = version.field_dict
     for name in RESTORED_TEXT_FIELDS:
         for lang in codes():

@@ -13,12 +13,9 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles import publishing
-from articles.locks import display_name
-from articles.models import EditLock
+from articles import locks, publishing
 
 # More than a night's list; beyond it a bulk action is refused rather than left to run long.
 MAX_STORIES = 100
@@ -30,19 +27,10 @@ class Outcome:
     refused: list = field(default_factory=list)  # (story, reason)
 
 
-def _held_by_others(stories, user):
-    """{story id: holder's name} for stories someone else has open right now (one query)."""
-    live_since = timezone.now() - EditLock.lifetime()
-    locks = EditLock.objects.filter(
-        article__in=[story.pk for story in stories], heartbeat_at__gt=live_since
-    ).exclude(user=user).select_related("user")
-    return {lock.article_id: display_name(lock.user) for lock in locks}
-
-
 def _apply(stories, user, refusal, act):
     """Refuse what `refusal(story)` objects to; do `act(story)` for the rest in one transaction."""
     outcome = Outcome()
-    held = _held_by_others(stories, user)
+    held = locks.held_by_others(stories, user)
     ready = []
     for story in stories:
         reason = (

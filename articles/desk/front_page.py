@@ -99,10 +99,9 @@ def front_page(user, limit=LIMIT, now=None):
         .filter(published_at__gte=start_of_desk_day(now))
         .order_by("-published_at")[:limit]
     ]
-    live_since = now - EditLock.lifetime()
     page.locked = [
         Item(lock.article_id, getattr(lock.article, HEADLINE), desk_time(lock.heartbeat_at), who=display_name(lock.user))
-        for lock in EditLock.objects.filter(heartbeat_at__gt=live_since)
+        for lock in EditLock.objects.live(now)
         .select_related("article", "user")
         .only("article_id", "heartbeat_at", f"article__{HEADLINE}", "user__username",
               "user__first_name", "user__last_name")

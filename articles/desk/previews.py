@@ -12,17 +12,17 @@ import datetime
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from articles import publishing
 from articles.desk.models import PreviewLink
 from articles.html import sanitise_body
 from articles.languages import codes
-from articles.models import Article, WorkflowEvent
+from articles.models import Article
 from articles.publishing import READER_TEXT_FIELDS
 
 SALT = "articles.preview.link"
@@ -33,9 +33,7 @@ def can_share(user, article):
     withdrawn story."""
     if article.status == Article.Status.WITHDRAWN or not user.is_active:
         return False
-    if user.has_perm("articles.edit_any_article"):
-        return True
-    return user.has_perm("articles.change_article") and article.created_by_id == user.pk
+    return publishing.may_act_on(user, article)
 
 
 def make_token(link):
@@ -112,23 +110,10 @@ def shared_preview(request, token):
         pk = int(signing.TimestampSigner(salt=SALT).unsign(token))
     except (signing.BadSignature, ValueError):
         return _refused(request, 404, expired=False)
-    withdrawn_since = WorkflowEvent.objects.filter(
-        article=OuterRef("article"), transition=WorkflowEvent.Transition.WITHDRAW,
-        at__gte=OuterRef("created_at"),
-    )
-    link = (
-        PreviewLink.objects.select_related("article")
-        .annotate(withdrawn_since=Exists(withdrawn_since))
-        .filter(pk=pk).first()
-    )
+    link = PreviewLink.objects.with_state().filter(pk=pk).first()
     if link is None:
         return _refused(request, 404, expired=False)
-    if (
-        link.revoked_at is not None
-        or link.expires_at <= timezone.now()
-        or link.withdrawn_since
-        or link.article.status == Article.Status.WITHDRAWN
-    ):
+    if not link.is_live:
         return _refused(request, 410, expired=True)
     language = request.GET.get("lang")
     return render_preview(

@@ -43,6 +43,12 @@ class WorkflowEvent(models.Model):
         return f"{self.get_transition_display()} ({self.at:%Y-%m-%d %H:%M})"
 
 
+class EditLockQuerySet(models.QuerySet):
+    def live(self, at=None):
+        """Locks whose heartbeat is recent enough: the one test of a live lock (see is_live)."""
+        return self.filter(heartbeat_at__gt=(at or timezone.now()) - EditLock.lifetime())
+
+
 class EditLock(models.Model):
     """A soft lock: who has the story open. It lapses on its own when the heartbeat stops."""
 
@@ -53,6 +59,8 @@ class EditLock(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("المحرر")
     )
     heartbeat_at = models.DateTimeField(_("آخر نبضة"), default=timezone.now)
+
+    objects = EditLockQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("قفل تحرير")
@@ -67,4 +75,5 @@ class EditLock(models.Model):
 
     @property
     def is_live(self):
+        # The same test as EditLockQuerySet.live(), for a lock already in hand (under select_for_update).
         return self.heartbeat_at > timezone.now() - self.lifetime()

@@ -167,3 +167,34 @@ def test_a_version_of_another_story_cannot_be_restored(admin_client, story, make
     version = revisions.versions_of(other).first()
     url = reverse("admin:articles_article_restore", args=[story.pk, version.pk])
     assert admin_client.post(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_restore_is_refused_under_another_editors_lock_and_keeps_both_texts(admin_client, story, django_user_model):
+    """As the story form refuses a save: the lock holder's headline stays, the version's text
+    is still on the page, and the Arabic reason says who is editing."""
+    from articles import locks
+
+    edit(admin_client, story, body_en="<p>First English.</p>")
+    first = revisions.versions_of(story).first()
+    edit(admin_client, story, headline_ar="عنوان المحرر الآخر")
+    holder = django_user_model.objects.create_user("huda", password="x", is_staff=True, first_name="هدى")
+    locks.acquire(story, holder)
+    url = reverse("admin:articles_article_restore", args=[story.pk, first.pk])
+
+    response = admin_client.post(url)
+
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "لم تُستعد النسخة: يحرر هذا الخبر الآن: هدى." in page
+    assert "الأمطار" in page and "عسير" in page  # the version's text, still shown
+    story.refresh_from_db()
+    assert story.headline_ar == "عنوان المحرر الآخر"
+    assert revisions.versions_of(story).count() == 2  # nothing saved
+    with pytest.raises(locks.Held):
+        revisions.restore(story, first, user=None)
+
+    locks.release(story, holder)
+    assert admin_client.post(url).status_code == 302  # once the lock is gone, it goes through
+    story.refresh_from_db()
+    assert story.headline_ar == "الأمطار تعود إلى عسير"

@@ -4,16 +4,12 @@ Editors see and revoke every link; a reporter sees and revokes the links they ha
 Links are made from the story's page («مشاركة المعاينة»), never here."""
 
 from django.contrib import admin, messages
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles import publishing
 from articles.desk import previews
 from articles.desk.models import PreviewLink
-
-
-def _is_editor(user):
-    return user.has_perm("articles.edit_any_article")
 
 
 class LinkState(admin.SimpleListFilter):
@@ -41,17 +37,18 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("الحالة"))
     def state(self, link):
+        # is_live and withdrawn come from PreviewLink.objects.with_state(): the one rule.
+        if link.is_live:
+            return _("يعمل")
         if link.revoked_at:
             return _("ملغى")
-        if link.expires_at <= timezone.now():
-            return _("منتهٍ")
-        if link.article.status == link.article.Status.WITHDRAWN:
+        if link.withdrawn:
             return _("الخبر مسحوب")
-        return _("يعمل")
+        return _("منتهٍ")
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if _is_editor(request.user):
+        queryset = super().get_queryset(request).with_state()
+        if publishing.acts_on_any(request.user):
             return queryset
         return queryset.filter(created_by=request.user)
 
@@ -61,7 +58,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         if not self.has_module_permission(request):
             return False
-        return obj is None or _is_editor(request.user) or obj.created_by_id == request.user.pk
+        return obj is None or publishing.acts_on_any(request.user) or obj.created_by_id == request.user.pk
 
     def has_revoke_permission(self, request):
         return self.has_module_permission(request)

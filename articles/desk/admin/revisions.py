@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from articles import revisions
+from articles import locks, revisions
 from articles.dates import desk_time, desk_zone_name
 
 
@@ -106,11 +106,20 @@ class RevisionHistoryMixin:
         history_url = reverse(
             f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]
         )
+        refused = None
         if request.method == "POST":
-            revisions.restore(obj, version, user=request.user)
-            self.log_change(request, obj, _("استُعيدت نسخة سابقة"))
-            messages.success(request, _("استُعيدت النسخة، وحُفظت نسخةً جديدة. لم يُحذف شيء."))
-            return HttpResponseRedirect(history_url)
+            try:
+                revisions.restore(obj, version, user=request.user)
+            except locks.Held as held:
+                # As the story form refuses a save: nothing changes, the page stays with the
+                # version's text and says who is editing.
+                refused = _("لم تُستعد النسخة: %(reason)s انتظر حتى ينتهي، أو افتح الخبر وتولَّ تحريره أولاً.") % {
+                    "reason": held
+                }
+            else:
+                self.log_change(request, obj, _("استُعيدت نسخة سابقة"))
+                messages.success(request, _("استُعيدت النسخة، وحُفظت نسخةً جديدة. لم يُحذف شيء."))
+                return HttpResponseRedirect(history_url)
         context = {
             **self.admin_site.each_context(request),
             "title": _("استعادة نسخة"),
@@ -123,6 +132,9 @@ class RevisionHistoryMixin:
             "who": revisions.who(version),
             "history_url": history_url,
             "sections": revisions.compare(revisions.versions_of(obj).first(), version),
+            "refused": refused,
         }
         request.current_app = self.admin_site.name
-        return TemplateResponse(request, "admin/articles/article/revision_restore.html", context)
+        return TemplateResponse(
+            request, "admin/articles/article/revision_restore.html", context, status=409 if refused else 200
+        )

@@ -75,8 +75,8 @@ class DeskFormMixin:
                 code="stale",
                 params={"who": who, "when": desk_time(current.updated_at), "zone": desk_zone_name()},
             )
-        lock = locks.holder(article)
-        if lock is not None and user is not None and lock.user_id != user.pk:
+        lock = locks.held_by_other(article, user) if user is not None else None
+        if lock is not None:
             raise forms.ValidationError(
                 _("لم يُحفظ نصك: يحرر هذا الخبر الآن: %(name)s. اضغط «تولي التحرير» أولاً ثم احفظ."),
                 code="locked",

@@ -2,13 +2,33 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Article, WorkflowEvent
+
 
 class PreviewLinkQuerySet(models.QuerySet):
+    """The one rule for a live link, asked by the desk's list, its filter and the public link:
+    not revoked, not expired, and its story not withdrawn — now, or at any time since the
+    link was handed out (a story withdrawn and sent back to the desk keeps its old links dead)."""
+
+    def with_state(self, at=None):
+        """Each link with `withdrawn` and `is_live` (one query, whatever the number of links)."""
+        withdrawn_since = WorkflowEvent.objects.filter(
+            article=OuterRef("article"), transition=WorkflowEvent.Transition.WITHDRAW,
+            at__gte=OuterRef("created_at"),
+        )
+        withdrawn = Q(article__status=Article.Status.WITHDRAWN) | Q(Exists(withdrawn_since))
+        alive = Q(revoked_at__isnull=True, expires_at__gt=at or timezone.now()) & ~withdrawn
+        return self.annotate(
+            withdrawn=ExpressionWrapper(withdrawn, output_field=BooleanField()),
+            is_live=ExpressionWrapper(alive, output_field=BooleanField()),
+        )
+
     def live(self, at=None):
-        return self.filter(revoked_at__isnull=True, expires_at__gt=at or timezone.now())
+        return self.with_state(at).filter(is_live=True)
 
 
 class PreviewLink(models.Model):
