@@ -40,11 +40,6 @@ def clean_text(text):
     return "\n".join(clean_line(line) for line in lines).strip()
 
 
-def has_unwanted(text):
-    """True if clean_line would change more than spacing (for reporting, not cleaning)."""
-    return bool(text and _DROP.search(text))
-
-
 # Fields that hold HTML (sanitised by articles/html.py) or derived text, not typed plain text.
 NOT_PLAIN_TEXT = re.compile(r"^(body|search_.*|import_source|name_key)(_[a-z]{2})?$")
 

@@ -40,7 +40,3 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.story_id} → {self.recipient_id}"
-
-    @property
-    def is_read(self):
-        return self.read_at is not None
