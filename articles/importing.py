@@ -160,7 +160,9 @@ def parse_story(text):
             )
     paragraphs = [line for line in cleaned[first_number:] if line]
     if not paragraphs:
-        raise StoryFormatError("the story has no body: no paragraph after the first line", line=first_number + 1)
+        raise StoryFormatError(
+            "the story has no body: no paragraph after the first line", line=first_number + 1
+        )
     return ParsedStory(dateline=dateline, authors=authors, paragraphs=paragraphs, source_id=source_id)
 
 
@@ -179,9 +181,9 @@ def read_story_file(path):
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise StoryFormatError(
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            "save the file as UTF-8",
-            line=line, path=path,
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save the file as UTF-8",
+            line=line,
+            path=path,
         ) from None
     try:
         return parse_story(text)

@@ -48,8 +48,10 @@ def refuse_if_held(article, user):
 def held_by_others(stories, user):
     """{story id: holder's name} for stories someone else has open right now (one query)."""
     locks = (
-        EditLock.objects.live().filter(article__in=[story.pk for story in stories])
-        .exclude(user=user).select_related("user")
+        EditLock.objects.live()
+        .filter(article__in=[story.pk for story in stories])
+        .exclude(user=user)
+        .select_related("user")
     )
     return {lock.article_id: display_name(lock.user) for lock in locks}
 

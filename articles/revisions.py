@@ -28,9 +28,13 @@ from .models.search_columns import SEARCH_FIELDS
 # Bookkeeping that changes on every save or is derived from the text (the desk's version
 # counter, the search columns): it means nothing in a comparison and is never restored.
 NOT_VERSIONED = (
-    "updated_at", "created_at", "version", "last_edited_by", "import_source", *SEARCH_FIELDS,
+    "updated_at",
+    "created_at",
+    "version",
+    "last_edited_by",
+    "import_source",
+    *SEARCH_FIELDS,
 )
-
 
 
 def _picture_model():
@@ -40,7 +44,15 @@ def _picture_model():
 
 
 # What a restore writes back, per language (status and publication time are the workflow's).
-RESTORED_TEXT_FIELDS = ("headline", "kicker", "standfirst", "body", "dateline", "seo_title", "seo_description")
+RESTORED_TEXT_FIELDS = (
+    "headline",
+    "kicker",
+    "standfirst",
+    "body",
+    "dateline",
+    "seo_title",
+    "seo_description",
+)
 RESTORED_FIELDS = ("section_id", "lead_image_id", "social_image_id")
 
 # What the diff compares, in the order an editor reads a story: the text per language...
@@ -58,8 +70,11 @@ COMPARED_TEXT = (
 def languages():
     """(code, name, direction) for each edition, first language first."""
     return [
-        (code, get_language_info(code)["name_translated"],
-         "rtl" if code in settings.LANGUAGES_BIDI else "ltr")
+        (
+            code,
+            get_language_info(code)["name_translated"],
+            "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
+        )
         for code in codes()
     ]
 
@@ -81,9 +96,14 @@ def who(version):
 
 def number_of(version):
     """The version's number as the desk says it: #1 is the story's first saved version."""
-    return Version.objects.get_for_object_reference(Article, version.object_id).filter(
-        revision__date_created__lte=version.revision.date_created,
-    ).exclude(revision__date_created=version.revision.date_created, pk__gt=version.pk).count()
+    return (
+        Version.objects.get_for_object_reference(Article, version.object_id)
+        .filter(
+            revision__date_created__lte=version.revision.date_created,
+        )
+        .exclude(revision__date_created=version.revision.date_created, pk__gt=version.pk)
+        .count()
+    )
 
 
 def versions_of(article):
@@ -107,10 +127,7 @@ def save_version(article, user=None, comment=""):
 def byline_of(version):
     """The byline (author ids in order) saved with this version of the story."""
     content_type = ContentType.objects.get_for_model(Byline)
-    rows = [
-        v.field_dict
-        for v in version.revision.version_set.filter(content_type=content_type)
-    ]
+    rows = [v.field_dict for v in version.revision.version_set.filter(content_type=content_type)]
     rows = [row for row in rows if str(row.get("article_id")) == str(version.object_id)]
     rows.sort(key=lambda row: (row.get("position") or 0, row.get("id") or 0))
     return [row["author_id"] for row in rows]
@@ -139,7 +156,10 @@ def restore(article, version, user=None):
             setattr(article, field, data[field])
     # A related row deleted since then cannot come back; keep what still exists.
     for picture in ("lead_image_id", "social_image_id"):
-        if getattr(article, picture) and not _picture_model().objects.filter(pk=getattr(article, picture)).exists():
+        if (
+            getattr(article, picture)
+            and not _picture_model().objects.filter(pk=getattr(article, picture)).exists()
+        ):
             setattr(article, picture, None)
     if not Section.objects.filter(pk=article.section_id).exists():
         article.section_id = Article.objects.values_list("section_id", flat=True).get(pk=article.pk)
@@ -188,7 +208,7 @@ def _mark(tokens, tag):
     if not words:
         return escape(text)
     start = text.index(words)
-    return f"{escape(text[:start])}<{tag}>{escape(words)}</{tag}>{escape(text[start + len(words):])}"
+    return f"{escape(text[:start])}<{tag}>{escape(words)}</{tag}>{escape(text[start + len(words) :])}"
 
 
 def diff_words(old, new):
@@ -245,7 +265,9 @@ def compare_text(old, new):
         for name, label in COMPARED_TEXT:
             key = f"{name}_{lang}"
             before, after = old.get(key) or "", new.get(key) or ""
-            fields.append({"label": label, "rows": _text_rows(name, before, after), "changed": before != after})
+            fields.append(
+                {"label": label, "rows": _text_rows(name, before, after), "changed": before != after}
+            )
         if any(f["rows"] for f in fields):
             sections.append({"lang": lang, "language": language, "dir": direction, "fields": fields})
     return sections
@@ -290,6 +312,12 @@ def compare(old_version, new_version):
         fields.append({"label": label, "rows": rows, "changed": old[name] != new[name]})
     if any(f["rows"] for f in fields):
         direction = "rtl" if codes()[0] in settings.LANGUAGES_BIDI else "ltr"
-        sections.append({"lang": codes()[0], "language": _("القسم والوسوم والتوقيع والصورة والجوائز"), "dir": direction,
-                         "fields": fields})
+        sections.append(
+            {
+                "lang": codes()[0],
+                "language": _("القسم والوسوم والتوقيع والصورة والجوائز"),
+                "dir": direction,
+                "fields": fields,
+            }
+        )
     return sections

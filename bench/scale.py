@@ -79,8 +79,10 @@ def main():
             assert response.status_code == 200, (path, response.status_code)
         timings.sort()
         p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
-        print(f"| {name} | {statistics.median(timings):.1f} | {p99:.1f} | "
-              f"{len(connection.queries)} | {len(response.content):,} | {_results(response)} |")
+        print(
+            f"| {name} | {statistics.median(timings):.1f} | {p99:.1f} | "
+            f"{len(connection.queries)} | {len(response.content):,} | {_results(response)} |"
+        )
 
 
 def _results(response):

@@ -28,11 +28,14 @@ urlpatterns = [
     path("robots.txt", article_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path("sitemap-news.xml", news_sitemap, name="sitemap_news"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
-         name="django.contrib.sitemaps.views.sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("articles.api.urls")),  # the read-only content API (docs/api.md)
-
     # faults: for the load balancer (see docs/operations.md)
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -24,8 +24,10 @@ def make_article(section, author):
 
     def make(headline="خبر تجريبي", status=Article.Status.PUBLISHED, published_at=None, **fields):
         article = Article.objects.create(
-            headline_ar=headline, body_ar=fields.pop("body_ar", "<p>نص الخبر</p>"),
-            section=fields.pop("section", section), **fields,
+            headline_ar=headline,
+            body_ar=fields.pop("body_ar", "<p>نص الخبر</p>"),
+            section=fields.pop("section", section),
+            **fields,
         )
         Byline.objects.create(article=article, author=author, position=0)
         if status == Article.Status.PUBLISHED:
@@ -63,9 +65,12 @@ def page_cache(settings, tmp_path_factory):
     cached by one test is never served to the next; never the machine's shared cache."""
     import uuid
 
-    settings.CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": uuid.uuid4().hex,
-    }}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": uuid.uuid4().hex,
+        }
+    }
     yield
 
 

@@ -27,7 +27,9 @@ class NewsroomAdminSite(admin.AdminSite):
         moved = [
             re_path(
                 rf"^articles/(?P<model>{'|'.join(models)})/(?P<rest>.*)$",
-                RedirectView.as_view(url=f"/admin/{app}/%(model)s/%(rest)s", permanent=True, query_string=True),
+                RedirectView.as_view(
+                    url=f"/admin/{app}/%(model)s/%(rest)s", permanent=True, query_string=True
+                ),
             )
             for app, models in MOVED.items()
         ]

@@ -19,7 +19,9 @@ from articles.languages import localized
 from articles.revisions import compare_text
 
 # The typed text a draft keeps: every text field of the story in every language.
-FIELDS = tuple(localized("kicker", "headline", "standfirst", "body", "dateline", "seo_title", "seo_description"))
+FIELDS = tuple(
+    localized("kicker", "headline", "standfirst", "body", "dateline", "seo_title", "seo_description")
+)
 # Seconds after the last keystroke before the form posts its draft.
 IDLE_SECONDS = 3
 # A draft larger than this is refused (a story is far smaller; this is a bound on abuse).
@@ -71,7 +73,8 @@ def keep(article, user, data):
     except (TypeError, ValueError):
         raise Refused(_("رقم النسخة غير صالح.")) from None
     draft, _created = Autosave.objects.update_or_create(
-        article=article, user=user,
+        article=article,
+        user=user,
         defaults={"data": typed, "base_version": max(0, base_version), "saved_at": timezone.now()},
     )
     return draft

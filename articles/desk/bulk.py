@@ -34,7 +34,8 @@ def _apply(stories, user, refusal, act):
     ready = []
     for story in stories:
         reason = (
-            _("يحرر هذا الخبر الآن: %(name)s.") % {"name": held[story.pk]} if story.pk in held
+            _("يحرر هذا الخبر الآن: %(name)s.") % {"name": held[story.pk]}
+            if story.pk in held
             else refusal(story)
         )
         if reason:

@@ -102,7 +102,7 @@ def _text_segments(value):
     position = 0
     for tag in _TAG.finditer(value):
         if tag.start() > position:
-            yield position, value[position:tag.start()]
+            yield position, value[position : tag.start()]
         position = tag.end()
     if position < len(value):
         yield position, value[position:]
@@ -154,7 +154,12 @@ def _spelling_variants(segments, people):
         if _differs_only_in_final_yeh(bare, best):
             continue
         yield Finding(
-            "spelling_variants", field, start, end, word, best,
+            "spelling_variants",
+            field,
+            start,
+            end,
+            word,
+            best,
             _("كُتبت الكلمة «%(word)s» في الخبر نفسه «%(better)s» أيضاً: وحّد الكتابة.")
             % {"word": word, "better": best},
         )
@@ -210,7 +215,12 @@ def _hamza(segments, people):
         right = table.get(_bare(word))
         if right:
             yield Finding(
-                "hamza", field, start, end, word, right,
+                "hamza",
+                field,
+                start,
+                end,
+                word,
+                right,
                 _("الأصح «%(right)s» بدلاً من «%(word)s».") % {"right": right, "word": word},
             )
 
@@ -228,7 +238,7 @@ def _names(segments, people):
         words = [(start, end, word) for f, start, end, word in _words({field: parts})]
         for size in sizes:
             for index in range(len(words) - size + 1):
-                window = words[index:index + size]
+                window = words[index : index + size]
                 start, end = window[0][0], window[-1][1]
                 spelled = " ".join(word for _s, _e, word in window)
                 match = wanted.get(normalize(spelled))
@@ -239,7 +249,12 @@ def _names(segments, people):
                 if source is None or " ".join(source.split()) != spelled:
                     continue
                 yield Finding(
-                    "names", field, start, end, source, match[0],
+                    "names",
+                    field,
+                    start,
+                    end,
+                    source,
+                    match[0],
                     _("يُكتب الاسم «%(name)s» كما في سجل الكاتب.") % {"name": match[0]},
                 )
 
@@ -247,7 +262,7 @@ def _names(segments, people):
 def _field_text(parts, start, end):
     for offset, text in parts:
         if offset <= start and end <= offset + len(text):
-            return text[start - offset:end - offset]
+            return text[start - offset : end - offset]
     return None
 
 
@@ -261,25 +276,33 @@ def _quotes(segments, people):
                 # Marks pair up in order: whatever their shapes, "x" and ”x” are one quotation.
                 if index + 1 < len(marks):
                     closing = marks[index + 1]
-                    inner = text[mark.end():closing.start()]
+                    inner = text[mark.end() : closing.start()]
                     if _ARABIC.search(inner):
                         yield Finding(
-                            "quotes", field, offset + mark.start(), offset + closing.end(),
-                            text[mark.start():closing.end()], f"«{inner.strip()}»",
+                            "quotes",
+                            field,
+                            offset + mark.start(),
+                            offset + closing.end(),
+                            text[mark.start() : closing.end()],
+                            f"«{inner.strip()}»",
                             _("علامات التنصيص في النص العربي: « »."),
                         )
                     index += 2
                     continue
                 # A lone quote mark beside Arabic text.
-                around = text[max(0, mark.start() - 20):mark.end() + 20]
+                around = text[max(0, mark.start() - 20) : mark.end() + 20]
                 if _ARABIC.search(around):
                     # Opening when it starts a word: "نحن (space or start before, a letter after).
-                    before, after = text[mark.start() - 1:mark.start()], text[mark.end():mark.end() + 1]
+                    before, after = text[mark.start() - 1 : mark.start()], text[mark.end() : mark.end() + 1]
                     opening = mark.group() in _OPEN_QUOTES or (
                         (not before or before.isspace() or before == "(") and after and not after.isspace()
                     )
                     yield Finding(
-                        "quotes", field, offset + mark.start(), offset + mark.end(), mark.group(),
+                        "quotes",
+                        field,
+                        offset + mark.start(),
+                        offset + mark.end(),
+                        mark.group(),
                         "«" if opening else "»",
                         _("علامة تنصيص بلا مقابل: في النص العربي « »."),
                     )
@@ -293,13 +316,17 @@ def _punctuation(segments, people):
                 if char not in _LATIN_PUNCT:
                     continue
                 before = text[:position].rstrip()
-                after = text[position + 1:].lstrip()
+                after = text[position + 1 :].lstrip()
                 if not before or not _ARABIC.match(before[-1]):
                     continue
                 if char == "," and after[:1].isdigit() and before[-1:].isdigit():
                     continue
                 yield Finding(
-                    "punctuation", field, offset + position, offset + position + 1, char,
+                    "punctuation",
+                    field,
+                    offset + position,
+                    offset + position + 1,
+                    char,
                     _LATIN_PUNCT[char],
                     _("في النص العربي تُكتب «%(arabic)s» بدلاً من «%(latin)s».")
                     % {"arabic": _LATIN_PUNCT[char], "latin": char},
@@ -311,7 +338,12 @@ def _spaces(segments, people):
         for offset, text in parts:
             for match in _DOUBLE_SPACE.finditer(text):
                 yield Finding(
-                    "spaces", field, offset + match.start(), offset + match.end(), match.group(), " ",
+                    "spaces",
+                    field,
+                    offset + match.start(),
+                    offset + match.end(),
+                    match.group(),
+                    " ",
                     _("مسافتان أو أكثر بين كلمتين."),
                 )
 
@@ -321,7 +353,12 @@ def _tatweel(segments, people):
         for offset, text in parts:
             for match in _TATWEEL.finditer(text):
                 yield Finding(
-                    "tatweel", field, offset + match.start(), offset + match.end(), match.group(), "",
+                    "tatweel",
+                    field,
+                    offset + match.start(),
+                    offset + match.end(),
+                    match.group(),
+                    "",
                     _("التطويل (ـ) لا يُستعمل في الخبر."),
                 )
 
@@ -347,7 +384,11 @@ def _digits(segments, people):
         minority, table, kind = latin, _TO_INDIC, "٠١٢٣٤٥٦٧٨٩"
     for field, offset, match in minority:
         yield Finding(
-            "digits", field, offset + match.start(), offset + match.end(), match.group(),
+            "digits",
+            field,
+            offset + match.start(),
+            offset + match.end(),
+            match.group(),
             match.group().translate(table),
             _("أرقام الخبر بصورتين: وحّدها على %(digits)s.") % {"digits": kind},
         )

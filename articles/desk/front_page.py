@@ -100,15 +100,25 @@ def front_page(user, limit=LIMIT, now=None):
         .order_by("-published_at")[:limit]
     ]
     page.locked = [
-        Item(lock.article_id, getattr(lock.article, HEADLINE), desk_time(lock.heartbeat_at), who=display_name(lock.user))
+        Item(
+            lock.article_id,
+            getattr(lock.article, HEADLINE),
+            desk_time(lock.heartbeat_at),
+            who=display_name(lock.user),
+        )
         for lock in EditLock.objects.live(now)
         .select_related("article", "user")
-        .only("article_id", "heartbeat_at", f"article__{HEADLINE}", "user__username",
-              "user__first_name", "user__last_name")
+        .only(
+            "article_id",
+            "heartbeat_at",
+            f"article__{HEADLINE}",
+            "user__username",
+            "user__first_name",
+            "user__last_name",
+        )
         .order_by("-heartbeat_at")[:limit]
     ]
     return page
-
 
 
 def _notification_item(notice):
@@ -116,7 +126,10 @@ def _notification_item(notice):
     actor = display_name(notice.actor) if notice.actor else ""
     scheduled_at = story.published_at if notice.kind == Notification.Kind.SCHEDULE else None
     return NotificationItem(
-        notice.pk, notice.story_id,
+        notice.pk,
+        notice.story_id,
         notifications.sentence(notice.kind, actor, getattr(story, HEADLINE), scheduled_at),
-        desk_time(notice.created_at), notice.note, notice.read_at is None,
+        desk_time(notice.created_at),
+        notice.note,
+        notice.read_at is None,
     )

@@ -146,10 +146,12 @@ def step_taken(sender, event, article, user, editor_before=None, **kwargs):
     if not people:
         return
     when = event.published_at if kind == Kind.SCHEDULE else None
-    Notification.objects.bulk_create([
-        Notification(recipient=person, story=article, kind=kind, note=event.note, actor=user)
-        for person in people
-    ])
+    Notification.objects.bulk_create(
+        [
+            Notification(recipient=person, story=article, kind=kind, note=event.note, actor=user)
+            for person in people
+        ]
+    )
     mails = [_compose(kind, article, user, person, event.note, when) for person in people if person.email]
     if mails:
         transaction.on_commit(lambda: _send(mails))
@@ -165,8 +167,16 @@ def inbox(user, limit):
         Notification.objects.filter(recipient=user)
         .select_related("story", "actor")
         .only(
-            "kind", "note", "created_at", "read_at", "story_id", f"story__{HEADLINE}",
-            "story__published_at", "actor__username", "actor__first_name", "actor__last_name",
+            "kind",
+            "note",
+            "created_at",
+            "read_at",
+            "story_id",
+            f"story__{HEADLINE}",
+            "story__published_at",
+            "actor__username",
+            "actor__first_name",
+            "actor__last_name",
         )
         .order_by(_UNREAD_FIRST, "-created_at", "-pk")[:limit]
     )

@@ -47,10 +47,14 @@ def link_url(link):
 def share(article, user):
     """A new shareable link to the story's preview, or PermissionDenied (Arabic)."""
     if not can_share(user, article):
-        raise PermissionDenied(_("لا يمكنك مشاركة معاينة هذا الخبر: المشاركة للمحررين ولكاتب الخبر، ولا تُشارك الأخبار المسحوبة."))
+        raise PermissionDenied(
+            _("لا يمكنك مشاركة معاينة هذا الخبر: المشاركة للمحررين ولكاتب الخبر، ولا تُشارك الأخبار المسحوبة.")
+        )
     now = timezone.now()
     link = PreviewLink.objects.create(
-        article=article, created_by=user, created_at=now,
+        article=article,
+        created_by=user,
+        created_at=now,
         expires_at=now + datetime.timedelta(seconds=settings.NEWSROOM_PREVIEW_MAX_AGE),
     )
     return link
@@ -91,12 +95,19 @@ def render_preview(request, pk, *, language=None, typed=None, edition_url=None):
         if typed is not None:
             with_typed_text(article, typed)
         # A non-empty mapping keeps the site's default links out; empty values show no link.
-        editions = {code: (edition_url(code) if edition_url else "") for code in codes()
-                    if article.has_edition(code)} or {language: ""}
+        editions = {
+            code: (edition_url(code) if edition_url else "") for code in codes() if article.has_edition(code)
+        } or {language: ""}
         response = render(
-            request, "articles/article_detail.html",
-            {"article": article, "editions": editions, "preview": True, "preview_status": article.status_label,
-             "preview_unsaved": typed is not None},
+            request,
+            "articles/article_detail.html",
+            {
+                "article": article,
+                "editions": editions,
+                "preview": True,
+                "preview_status": article.status_label,
+                "preview_unsaved": typed is not None,
+            },
         )
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
@@ -117,7 +128,9 @@ def shared_preview(request, token):
         return _refused(request, 410, expired=True)
     language = request.GET.get("lang")
     return render_preview(
-        request, link.article_id, language=language if language in codes() else None,
+        request,
+        link.article_id,
+        language=language if language in codes() else None,
         edition_url=lambda code: f"{request.path}?lang={code}",
     )
 

@@ -22,9 +22,7 @@ class ArticleQuerySet(SearchColumnsQuerySet):
         A scheduled story is simply a published one whose time has not come; every page,
         feed and listing goes through here, so it appears on time with no cron job.
         """
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now()
-        )
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now())
 
     def scheduled(self, at=None):
         """Published stories whose time has not come yet: the other side of published()."""
@@ -46,7 +44,10 @@ class ArticleQuerySet(SearchColumnsQuerySet):
             models.Prefetch(
                 "award_wins", queryset=AwardWin.objects.select_related("category__award", "organisation")
             ),
-            "corrections", "tags", "lead_image__renditions", "social_image__renditions",
+            "corrections",
+            "tags",
+            "lead_image__renditions",
+            "social_image__renditions",
         )
 
     def without_text(self):
@@ -59,10 +60,14 @@ class ArticleQuerySet(SearchColumnsQuerySet):
 
         The folded search columns are as long as the bodies and never shown: lists leave
         them in the database."""
-        return self.select_related("section", "lead_image").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "lead_image__renditions",
-        ).defer(*SEARCH_FIELDS)
+        return (
+            self.select_related("section", "lead_image")
+            .prefetch_related(
+                models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+                "lead_image__renditions",
+            )
+            .defer(*SEARCH_FIELDS)
+        )
 
 
 # Search and sharing: search engines show about 60 characters of a title and 155 of a
@@ -85,7 +90,11 @@ class Article(SearchColumns):
 
     headline = models.CharField(_("العنوان"), max_length=300)
     slug = models.SlugField(
-        _("المعرّف في الرابط"), max_length=300, null=True, blank=True, allow_unicode=True,
+        _("المعرّف في الرابط"),
+        max_length=300,
+        null=True,
+        blank=True,
+        allow_unicode=True,
         help_text=_("يُولَّد من العنوان. الرابط يعمل بالرقم، فتغيير العنوان لا يكسر الروابط القديمة."),
     )
     kicker = models.CharField(_("العنوان الفرعي العلوي"), max_length=120, blank=True)
@@ -100,30 +109,49 @@ class Article(SearchColumns):
     )
     tags = models.ManyToManyField("Tag", blank=True, related_name="articles", verbose_name=_("الوسوم"))
     lead_image = models.ForeignKey(
-        "pictures.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "pictures.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("الصورة الرئيسية"),
     )
     award_wins = models.ManyToManyField(
-        "AwardWin", blank=True, related_name="coverage", verbose_name=_("الجوائز التي يغطيها"),
+        "AwardWin",
+        blank=True,
+        related_name="coverage",
+        verbose_name=_("الجوائز التي يغطيها"),
     )
     # Search and sharing (optional, per edition): what search results and share cards show in
     # place of the headline, the standfirst and the lead picture (see page_title and friends).
     seo_title = models.CharField(
-        _("العنوان في محركات البحث"), max_length=SEO_TITLE_MAX, blank=True,
+        _("العنوان في محركات البحث"),
+        max_length=SEO_TITLE_MAX,
+        blank=True,
         help_text=_("اختياري: عنوان أقصر لنتائج البحث وبطاقات المشاركة. إن تُرك فارغاً ظهر العنوان."),
-        error_messages={"max_length": _(
-            "العنوان في محركات البحث أطول من %(limit_value)d حرفاً (فيه %(show_value)d). اختصره."
-        )},
+        error_messages={
+            "max_length": _(
+                "العنوان في محركات البحث أطول من %(limit_value)d حرفاً (فيه %(show_value)d). اختصره."
+            )
+        },
     )
     seo_description = models.CharField(
-        _("الوصف في محركات البحث"), max_length=SEO_DESCRIPTION_MAX, blank=True,
+        _("الوصف في محركات البحث"),
+        max_length=SEO_DESCRIPTION_MAX,
+        blank=True,
         help_text=_("اختياري: سطران يصفان الخبر في نتائج البحث وبطاقات المشاركة. إن تُرك فارغاً ظهر الموجز."),
-        error_messages={"max_length": _(
-            "الوصف في محركات البحث أطول من %(limit_value)d حرفاً (فيه %(show_value)d). اختصره."
-        )},
+        error_messages={
+            "max_length": _(
+                "الوصف في محركات البحث أطول من %(limit_value)d حرفاً (فيه %(show_value)d). اختصره."
+            )
+        },
     )
     social_image = models.ForeignKey(
-        "pictures.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "pictures.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("صورة المشاركة"),
         help_text=_("اختيارية. تظهر حين يُشارك الخبر؛ إن تُركت ظهرت الصورة الرئيسية."),
     )
@@ -140,12 +168,22 @@ class Article(SearchColumns):
     import_source = models.CharField(max_length=255, unique=True, null=True, blank=True, editable=False)
     # The desk: who wrote and last touched the story, and its version for stale-save checks.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False, verbose_name=_("أنشأه"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("أنشأه"),
     )
     last_edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False, verbose_name=_("آخر من حرّره"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("آخر من حرّره"),
     )
     version = models.PositiveIntegerField(_("رقم النسخة"), default=0, editable=False)
 
@@ -257,9 +295,7 @@ class Byline(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="byline_author_once")]
         verbose_name = _("اسم في التوقيع")
         verbose_name_plural = _("التوقيع")
 

@@ -26,8 +26,12 @@ class WorkflowEvent(models.Model):
     from_status = models.CharField(_("من حالة"), max_length=20)
     to_status = models.CharField(_("إلى حالة"), max_length=20)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("المستخدم"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("المستخدم"),
     )
     note = models.TextField(_("ملاحظة"), blank=True)
     at = models.DateTimeField(_("الوقت"), default=timezone.now, db_index=True)

@@ -78,13 +78,21 @@ def backup(destination):
     destination.parent.mkdir(parents=True, exist_ok=True)
     data = io.StringIO()
     call_command(
-        "dumpdata", "--format", "xml", "--natural-foreign", "--natural-primary",
-        *[f"--exclude={label}" for label in EXCLUDED], stdout=data,
+        "dumpdata",
+        "--format",
+        "xml",
+        "--natural-foreign",
+        "--natural-primary",
+        *[f"--exclude={label}" for label in EXCLUDED],
+        stdout=data,
     )
     data = data.getvalue().encode("utf-8")
     manifest = {
-        "format": FORMAT, "created": timezone.now().isoformat(), "counts": counts(),
-        "data_sha256": _sha256(data), "media": {},
+        "format": FORMAT,
+        "created": timezone.now().isoformat(),
+        "counts": counts(),
+        "data_sha256": _sha256(data),
+        "media": {},
     }
     partial = destination.with_name(destination.name + ".partial")
     with tarfile.open(partial, "w:gz") as archive:
@@ -101,7 +109,13 @@ def backup(destination):
 
 def _safe_media_name(name):
     path = PurePosixPath(name)
-    if path.is_absolute() or ".." in path.parts or not path.parts or path.parts[0] != "media" or len(path.parts) < 2:
+    if (
+        path.is_absolute()
+        or ".." in path.parts
+        or not path.parts
+        or path.parts[0] != "media"
+        or len(path.parts) < 2
+    ):
         raise BackupError(f"refusing a media path that leaves the media folder: {name!r}")
     return PurePosixPath(*path.parts[1:])
 
@@ -170,7 +184,9 @@ def restore(source, *, replace=False):
     # Derived columns are rebuilt from the restored text, bylines and tags.
     call_command("fill_search_columns", stdout=io.StringIO())
     restored = counts()
-    different = {label: (n, restored.get(label)) for label, n in manifest["counts"].items() if restored.get(label) != n}
+    different = {
+        label: (n, restored.get(label)) for label, n in manifest["counts"].items() if restored.get(label) != n
+    }
     if different:
         raise BackupError(f"restored counts differ from the backup's: {different}")
     return manifest

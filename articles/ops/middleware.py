@@ -41,20 +41,33 @@ class RefuseControlCharactersMiddleware:
         if self.URL_CONTROLS.search(request.path):
             return "path"
         where = self._first(request.GET, self.URL_CONTROLS)
-        if where is None and request.method == "POST" and request.content_type in (
-            "application/x-www-form-urlencoded", "multipart/form-data",
+        if (
+            where is None
+            and request.method == "POST"
+            and request.content_type
+            in (
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+            )
         ):
             where = self._first(request.POST, self.FORM_CONTROLS) or next(
-                (name for name, upload in request.FILES.items()
-                 if self.FORM_CONTROLS.search(upload.name or "")), None,
+                (
+                    name
+                    for name, upload in request.FILES.items()
+                    if self.FORM_CONTROLS.search(upload.name or "")
+                ),
+                None,
             )
         return where
 
     @staticmethod
     def _first(query, pattern):
         return next(
-            (key for key, values in query.lists()
-             if pattern.search(key) or any(pattern.search(value) for value in values)),
+            (
+                key
+                for key, values in query.lists()
+                if pattern.search(key) or any(pattern.search(value) for value in values)
+            ),
             None,
         )
 

@@ -37,6 +37,8 @@ def render(body, pictures=None, absolute_url=None):
         image = found.get(int(match.group(1)))
         if image is None or not image.file:
             return ""
-        return render_to_string(TEMPLATE, {"image": image, "eager": False, "absolute_url": absolute_url}).strip()
+        return render_to_string(
+            TEMPLATE, {"image": image, "eager": False, "absolute_url": absolute_url}
+        ).strip()
 
     return mark_safe(BODY_PICTURE.sub(draw, body))

@@ -16,14 +16,19 @@ FOCUS_DECIMALS = 3
 
 def focal_field(label, help_text):
     return models.FloatField(
-        label, default=0.5, help_text=help_text,
+        label,
+        default=0.5,
+        help_text=help_text,
         validators=[MinValueValidator(0, message=FOCUS_RANGE), MaxValueValidator(1, message=FOCUS_RANGE)],
     )
 
 
 class Image(models.Model):
     file = models.ImageField(
-        _("الملف"), upload_to=image_upload_path, width_field="width", height_field="height",
+        _("الملف"),
+        upload_to=image_upload_path,
+        width_field="width",
+        height_field="height",
         validators=[validate_image_upload],
         help_text=_("JPEG أو PNG أو WebP أو GIF. تُحذف بيانات EXIF (ومنها الموقع) عند الرفع."),
     )
@@ -32,7 +37,9 @@ class Image(models.Model):
     caption = models.CharField(_("التعليق"), max_length=300, blank=True)
     credit = models.CharField(_("المصدر/المصور"), max_length=150, blank=True)
     alt_text = models.CharField(
-        _("النص البديل"), max_length=300, blank=True,
+        _("النص البديل"),
+        max_length=300,
+        blank=True,
         help_text=_("وصف الصورة لمن لا يراها، لقارئات الشاشة."),
     )
     # The point every crop keeps in view, as fractions of the width (from the left) and the
@@ -97,7 +104,9 @@ class Rendition(models.Model):
         WEBP = "webp", "WebP"
         JPEG = "jpeg", "JPEG"
 
-    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions", verbose_name=_("الصورة"))
+    image = models.ForeignKey(
+        Image, on_delete=models.CASCADE, related_name="renditions", verbose_name=_("الصورة")
+    )
     crop = models.CharField(_("القص"), max_length=8, choices=Crop.choices, blank=True)
     format = models.CharField(_("الصيغة"), max_length=8, choices=Format.choices)
     width = models.PositiveIntegerField(_("العرض"))
@@ -113,7 +122,9 @@ class Rendition(models.Model):
         db_table = "articles_rendition"
         ordering = ["crop", "format", "width"]
         constraints = [
-            models.UniqueConstraint(fields=["image", "crop", "format", "width"], name="one_rendition_per_cut"),
+            models.UniqueConstraint(
+                fields=["image", "crop", "format", "width"], name="one_rendition_per_cut"
+            ),
         ]
         verbose_name = _("نسخة مصغّرة")
         verbose_name_plural = _("النسخ المصغّرة")

@@ -128,8 +128,14 @@ def _store(image, crop, fmt, size, data):
     """Save one rendition's file through the storage, then its row; a row that appeared
     meanwhile (the command and an upload at once) wins and our file is dropped."""
     rendition = Rendition(
-        image=image, crop=crop, format=fmt, width=size[0], height=size[1], source=image.file.name,
-        focal_x=image.focal_x, focal_y=image.focal_y,
+        image=image,
+        crop=crop,
+        format=fmt,
+        width=size[0],
+        height=size[1],
+        source=image.file.name,
+        focal_x=image.focal_x,
+        focal_y=image.focal_y,
     )
     rendition.file.save(_file_name(image, crop, size[0], fmt), ContentFile(data), save=False)
     try:
@@ -186,7 +192,11 @@ def make_renditions(image, check_files=False):
             _drop(r for r in existing if (r.crop, r.format, r.width) not in plan or r not in current.values())
             for cut in CUTS:
                 wanted = sorted(
-                    {(key[2], height) for key, height in plan.items() if key[0] == cut.crop and key not in current},
+                    {
+                        (key[2], height)
+                        for key, height in plan.items()
+                        if key[0] == cut.crop and key not in current
+                    },
                     reverse=True,
                 )
                 if not wanted:
@@ -195,12 +205,15 @@ def make_renditions(image, check_files=False):
                 largest = wanted[0]
                 if cut.crop:
                     cropped = source.crop(crop_box(source.size, cut.crop, image.focus)).resize(
-                        largest, PillowImage.Resampling.LANCZOS,
+                        largest,
+                        PillowImage.Resampling.LANCZOS,
                     )
                 else:
                     cropped = source.resize(largest, PillowImage.Resampling.LANCZOS)
                 for size in wanted:
-                    picture = cropped if size == largest else cropped.resize(size, PillowImage.Resampling.LANCZOS)
+                    picture = (
+                        cropped if size == largest else cropped.resize(size, PillowImage.Resampling.LANCZOS)
+                    )
                     for fmt in cut.formats:
                         if (cut.crop, fmt, size[0]) in current:
                             continue

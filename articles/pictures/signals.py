@@ -58,7 +58,9 @@ def picture_search_keys_migrated(sender, using="default", **kwargs):
 
 
 def connect(app_config):
-    post_migrate.connect(picture_search_keys_migrated, sender=app_config, dispatch_uid="picture-search-migrated")
+    post_migrate.connect(
+        picture_search_keys_migrated, sender=app_config, dispatch_uid="picture-search-migrated"
+    )
     post_save.connect(picture_saved, sender=Image, dispatch_uid="renditions-picture-saved")
     post_delete.connect(rendition_deleted, sender=Rendition, dispatch_uid="renditions-file-deleted")
     # Pictures are shown to readers: a change is a change of content for the page cache, as

@@ -137,15 +137,17 @@ def _rank(query, language):
             field = f"search_{part}_{language}"
             exact = _exact(field, term)
             if part == "body" and connection.vendor == "postgresql":
-                exact = RawSQL(f"{words_sql(language)} @@ %s::tsquery", [_lexeme(term)],
-                               output_field=BooleanField())
+                exact = RawSQL(
+                    f"{words_sql(language)} @@ %s::tsquery", [_lexeme(term)], output_field=BooleanField()
+                )
             places.append((weight * EXACT_FACTOR, exact))
             places.append((weight, _loose(field, term, query)))
         places.sort(key=lambda place: -place[0])
         *tested, (lowest, _body_loose) = places
         score = score + Case(
             *(When(condition, then=Value(points)) for points, condition in tested),
-            default=Value(lowest), output_field=IntegerField(),
+            default=Value(lowest),
+            output_field=IntegerField(),
         )
     return score
 
@@ -196,8 +198,10 @@ def find(query, language="ar"):
             if len(ids) <= CANDIDATES and since:
                 ids = _newest(stories, query, language, None)
     ids, more = ids[:CANDIDATES], len(ids) > CANDIDATES
-    ranked = stories.filter(pk__in=ids).annotate(search_rank=_rank(query, language)).order_by(
-        "-search_rank", "-published_at", "-id"
+    ranked = (
+        stories.filter(pk__in=ids)
+        .annotate(search_rank=_rank(query, language))
+        .order_by("-search_rank", "-published_at", "-id")
     )
     return Found(ranked, len(ids), more)
 
@@ -206,7 +210,8 @@ def _newest(stories, query, language, since):
     """The ids of the newest CANDIDATES + 1 matches (published since `since`, when given)."""
     return list(
         _matching(stories, query, language, since)
-        .order_by("-published_at", "-id").values_list("pk", flat=True)[:CANDIDATES + 1]
+        .order_by("-published_at", "-id")
+        .values_list("pk", flat=True)[: CANDIDATES + 1]
     )
 
 
@@ -305,9 +310,7 @@ def _vocabulary(language):
     stories = Article.objects.published().in_edition(language).order_by("-published_at", "-id")
     latest = stories[:SUGGESTION_STORIES]
     texts = latest.values_list(f"headline_{language}", f"standfirst_{language}", f"body_{language}")
-    names = Author.objects.filter(articles__in=latest.values("pk")).values_list(
-        f"name_{language}", flat=True
-    )
+    names = Author.objects.filter(articles__in=latest.values("pk")).values_list(f"name_{language}", flat=True)
     vocabulary = {}
     for text in [*(part for row in texts for part in row), *names]:
         for written in _WRITTEN_WORD.findall(plain_text(text)):
@@ -377,8 +380,8 @@ def _matcher(query):
     wanted = {key for term in terms for key in keys(term)}
 
     def matches(word):
-        return word in terms or bool(wanted.intersection(keys(word))) or bool(
-            prefix and word.startswith(prefix)
+        return (
+            word in terms or bool(wanted.intersection(keys(word))) or bool(prefix and word.startswith(prefix))
         )
 
     return matches

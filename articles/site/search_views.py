@@ -18,7 +18,9 @@ def search_page(request):
     language = get_language()
     query = search.parse(request.GET.get("q", ""))
     context = {
-        "query": query, "q": query.text, "max_length": search.MAX_QUERY_LENGTH,
+        "query": query,
+        "q": query.text,
+        "max_length": search.MAX_QUERY_LENGTH,
         "editions": _editions(query.text),
     }
     if query:

@@ -58,7 +58,7 @@ class _StoriesInEditions:
         pairs = []
         for (language, stories), size in zip(self.editions, self.sizes, strict=True):
             if start < size and stop > 0:
-                pairs += [(story, language) for story in stories[max(start, 0):min(stop, size)]]
+                pairs += [(story, language) for story in stories[max(start, 0) : min(stop, size)]]
             start, stop = start - size, stop - size
         return pairs
 
@@ -68,7 +68,9 @@ class ArticleSitemap(_BothEditions):
 
     def items(self):
         return (
-            Article.objects.published().without_text().select_related("section")
+            Article.objects.published()
+            .without_text()
+            .select_related("section")
             .order_by("-published_at", "-id")
         )
 
@@ -82,9 +84,9 @@ class ArticleSitemap(_BothEditions):
         return item.revised_at or item.published_at
 
     def get_latest_lastmod(self):
-        return Article.objects.published().aggregate(
-            latest=Max(Coalesce("revised_at", "published_at"))
-        )["latest"]
+        return Article.objects.published().aggregate(latest=Max(Coalesce("revised_at", "published_at")))[
+            "latest"
+        ]
 
 
 class SectionSitemap(_BothEditions):
@@ -110,8 +112,11 @@ def news_stories(now=None):
     """The stories Google News may take: published in the last two days, newest first."""
     now = now or timezone.now()
     return (
-        Article.objects.published(at=now).filter(published_at__gte=now - NEWS_WINDOW)
-        .without_text().select_related("section").order_by("-published_at", "-id")[:NEWS_LIMIT]
+        Article.objects.published(at=now)
+        .filter(published_at__gte=now - NEWS_WINDOW)
+        .without_text()
+        .select_related("section")
+        .order_by("-published_at", "-id")[:NEWS_LIMIT]
     )
 
 
@@ -152,14 +157,18 @@ def news_sitemap(request):
                         "publication": site_name(),
                     }
         for edition in editions.values():
-            entries.append({
-                **edition,
-                "date": dates.iso(story.published_at),
-                "lastmod": dates.iso(story.revised_at or story.published_at),
-                "alternates": list(editions.values()) if len(editions) > 1 else [],
-            })
+            entries.append(
+                {
+                    **edition,
+                    "date": dates.iso(story.published_at),
+                    "lastmod": dates.iso(story.revised_at or story.published_at),
+                    "alternates": list(editions.values()) if len(editions) > 1 else [],
+                }
+            )
     # Google's limit counts URLs, and a translated story has one per edition.
     return render(
-        request, "articles/sitemap_news.xml", {"entries": entries[:NEWS_LIMIT]},
+        request,
+        "articles/sitemap_news.xml",
+        {"entries": entries[:NEWS_LIMIT]},
         content_type="application/xml; charset=utf-8",
     )

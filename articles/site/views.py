@@ -55,12 +55,16 @@ def _by_slug(model, slug, queryset=None):
 
 def home(request):
     """Front page: the lead story, the latest after it, then a block per section."""
-    latest = list(Article.objects.published().in_edition().for_listing()[:HOME_LATEST + 1])
-    return render(request, "articles/home.html", {
-        "lead": latest[0] if latest else None,
-        "latest": latest[1:],
-        "section_blocks": section_blocks(),
-    })
+    latest = list(Article.objects.published().in_edition().for_listing()[: HOME_LATEST + 1])
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "lead": latest[0] if latest else None,
+            "latest": latest[1:],
+            "section_blocks": section_blocks(),
+        },
+    )
 
 
 def article_detail(request, section, pk, slug=None):
@@ -79,8 +83,13 @@ def article_detail(request, section, pk, slug=None):
         return redirected
     # Share links carry the host and scheme: they are part of the key.
     context["story_part"] = caching.kept(
-        version, lambda: render_to_string("articles/_article_content.html", context, request),
-        "article-part", pk, language, request.scheme, request.get_host(),
+        version,
+        lambda: render_to_string("articles/_article_content.html", context, request),
+        "article-part",
+        pk,
+        language,
+        request.scheme,
+        request.get_host(),
     )
     return render(request, "articles/article_detail.html", context)
 
@@ -97,7 +106,8 @@ def _filed_under(request, model, slug, stories_of):
     page = _listing(request, Article.objects.published().in_edition().filter(**{stories_of: owner}))
     name = model._meta.model_name
     return _canonical_redirect(request, owner) or render(
-        request, f"articles/{name}_detail.html",
+        request,
+        f"articles/{name}_detail.html",
         {name: owner, "page": page, "stories": page.object_list, "editions": _editions(owner)},
     )
 
@@ -121,7 +131,7 @@ def section_blocks():
     in_section = stories.filter(section=OuterRef("pk")).order_by("-published_at", "-id")
     sections = list(
         Section.objects.filter(Exists(in_section))
-        .annotate(cutoff=Subquery(in_section.values("published_at")[SECTION_BLOCK - 1:SECTION_BLOCK]))
+        .annotate(cutoff=Subquery(in_section.values("published_at")[SECTION_BLOCK - 1 : SECTION_BLOCK]))
         .order_by("position", "pk")
     )
     if not sections:
@@ -147,15 +157,18 @@ def related_stories(article):
     tags = [tag.pk for tag in article.tags.all()]
     tagged = Article.tags.through.objects.filter(tag_id__in=tags).values("article_id")
     return list(
-        Article.objects.published().in_edition().without_text()
+        Article.objects.published()
+        .in_edition()
+        .without_text()
         .filter(Q(section_id=article.section_id) | Q(pk__in=tagged))
-        .exclude(pk=article.pk).select_related("section")
+        .exclude(pk=article.pk)
+        .select_related("section")
         .order_by("-published_at", "-id")[:RELATED]
     )
 
 
 def _listing(request, stories):
-    newest = stories.for_listing().order_by("-published_at", "-id")[:PAGE_SIZE * MAX_PAGES]
+    newest = stories.for_listing().order_by("-published_at", "-id")[: PAGE_SIZE * MAX_PAGES]
     return Paginator(newest, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
@@ -174,11 +187,15 @@ def award_detail(request, slug):
     )
     wins = AwardWin.objects.filter(category__award=award).select_related("category", "organisation")
     coverage = (
-        Article.objects.published().in_edition()
-        .filter(award_wins__category__award=award).distinct().for_listing()[:PAGE_SIZE]
+        Article.objects.published()
+        .in_edition()
+        .filter(award_wins__category__award=award)
+        .distinct()
+        .for_listing()[:PAGE_SIZE]
     )
     return _canonical_redirect(request, award) or render(
-        request, "articles/award_detail.html",
+        request,
+        "articles/award_detail.html",
         {"award": award, "wins": wins, "stories": coverage, "editions": _editions(award)},
     )
 
@@ -187,20 +204,36 @@ def organisation_detail(request, slug):
     organisation = _by_slug(Organisation, slug)
     wins = organisation.award_wins.select_related("category__award")
     coverage = (
-        Article.objects.published().in_edition()
-        .filter(award_wins__organisation=organisation).distinct().for_listing()[:PAGE_SIZE]
+        Article.objects.published()
+        .in_edition()
+        .filter(award_wins__organisation=organisation)
+        .distinct()
+        .for_listing()[:PAGE_SIZE]
     )
     return _canonical_redirect(request, organisation) or render(
-        request, "articles/organisation_detail.html",
-        {"organisation": organisation, "wins": wins, "stories": coverage,
-         "editions": _editions(organisation)},
+        request,
+        "articles/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "wins": wins,
+            "stories": coverage,
+            "editions": _editions(organisation),
+        },
     )
 
 
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap_index"))
     news = request.build_absolute_uri(reverse("sitemap_news"))
-    lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /preview/",
-             "Disallow: /en/preview/", "",
-             f"Sitemap: {sitemap}", f"Sitemap: {news}", ""]
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "Disallow: /preview/",
+        "Disallow: /en/preview/",
+        "",
+        f"Sitemap: {sitemap}",
+        f"Sitemap: {news}",
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

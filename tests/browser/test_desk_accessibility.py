@@ -15,7 +15,10 @@ SERIOUS = ("serious", "critical")
 def desk(site, make_article):
     editors, reporters = desk_groups()
     people = {}
-    for username, group, first, last in (("mona", editors, "منى", "المحررة"), ("sara", reporters, "سارة", "المراسلة")):
+    for username, group, first, last in (
+        ("mona", editors, "منى", "المحررة"),
+        ("sara", reporters, "سارة", "المراسلة"),
+    ):
         user = get_user_model().objects.create_user(
             username, password="x-desk-browser-9", is_staff=True, first_name=first, last_name=last
         )

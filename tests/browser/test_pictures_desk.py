@@ -29,7 +29,9 @@ def media_served(settings, tmp_path):
         path = Path(settings.MEDIA_ROOT) / name
         if not path.is_file():
             return route.fulfill(status=404, body="")
-        return route.fulfill(status=200, body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0])
+        return route.fulfill(
+            status=200, body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0]
+        )
 
     return serve
 
@@ -54,10 +56,21 @@ def serious(violations):
 
 
 def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
-    site, new_page, make_article, django_user_model, screenshot, axe_violations, media_served, tmp_path,
+    site,
+    new_page,
+    make_article,
+    django_user_model,
+    screenshot,
+    axe_violations,
+    media_served,
+    tmp_path,
 ):
-    editor = django_user_model.objects.create_superuser("sara", "sara@example.com", "x-pictures-9", first_name="سارة")
-    story = make_article(headline="شمس الشتاء في أبها", body_ar="<p>الفقرة الأولى عن الطقس.</p><p>الفقرة الثانية.</p>")
+    editor = django_user_model.objects.create_superuser(
+        "sara", "sara@example.com", "x-pictures-9", first_name="سارة"
+    )
+    story = make_article(
+        headline="شمس الشتاء في أبها", body_ar="<p>الفقرة الأولى عن الطقس.</p><p>الفقرة الثانية.</p>"
+    )
     page = new_page(user=editor)
     page.context.route("**/media/**", media_served)
 
@@ -123,7 +136,9 @@ def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
     toolbar = page.locator(".body-editor[dir=rtl] .prose-menubar").first
     toolbar.locator('button[title="عريض"]').wait_for()
     # The block-type menu's caret is drawn, not a glyph the fonts lack (it was an empty box).
-    caret = toolbar.locator(".prose-menubar__selected").evaluate("e => getComputedStyle(e, '::after').content")
+    caret = toolbar.locator(".prose-menubar__selected").evaluate(
+        "e => getComputedStyle(e, '::after').content"
+    )
     assert caret in ('""', "none", "")
     # The link dialog speaks Arabic.
     body.locator("p").first.dblclick()

@@ -43,8 +43,9 @@ def open_sharing(page):
     page.locator("#id_seo_title_ar").wait_for(state="visible")
 
 
-def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(reporter, site, new_page, screenshot,
-                                                                          settings, tmp_path):
+def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(
+    reporter, site, new_page, screenshot, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path  # the picture's files, outside the tree
     logo = Image.objects.create(file=png(), caption_ar="شعار الجائزة", alt_text_ar="شعار")
     assert logo.renditions.exists()  # cut when the save committed

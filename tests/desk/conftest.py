@@ -87,18 +87,35 @@ def form_data(article, **changes):
     """The change form as the browser would post it (the story's saved values, then `changes`)."""
     article.refresh_from_db()
     data = {"section": article.section_id, "version": article.version}
-    for name in ("headline", "slug", "kicker", "standfirst", "body", "dateline", "seo_title", "seo_description"):
+    for name in (
+        "headline",
+        "slug",
+        "kicker",
+        "standfirst",
+        "body",
+        "dateline",
+        "seo_title",
+        "seo_description",
+    ):
         for lang in ("ar", "en"):
             data[f"{name}_{lang}"] = getattr(article, f"{name}_{lang}") or ""
     bylines = list(Byline.objects.filter(article=article))
-    data.update({
-        "bylines-TOTAL_FORMS": str(len(bylines)), "bylines-INITIAL_FORMS": str(len(bylines)),
-        "bylines-MIN_NUM_FORMS": "1", "bylines-MAX_NUM_FORMS": "1000",
-    })
+    data.update(
+        {
+            "bylines-TOTAL_FORMS": str(len(bylines)),
+            "bylines-INITIAL_FORMS": str(len(bylines)),
+            "bylines-MIN_NUM_FORMS": "1",
+            "bylines-MAX_NUM_FORMS": "1000",
+        }
+    )
     for n, line in enumerate(bylines):
-        data.update({
-            f"bylines-{n}-id": line.pk, f"bylines-{n}-article": article.pk,
-            f"bylines-{n}-author": line.author_id, f"bylines-{n}-position": line.position,
-        })
+        data.update(
+            {
+                f"bylines-{n}-id": line.pk,
+                f"bylines-{n}-article": article.pk,
+                f"bylines-{n}-author": line.author_id,
+                f"bylines-{n}-position": line.position,
+            }
+        )
     data.update(changes)
     return data

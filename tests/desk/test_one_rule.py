@@ -49,9 +49,13 @@ PATHS = {
 
 
 @pytest.mark.parametrize("path", [*PATHS, "expired"])
-def test_liveness_agrees_in_the_list_the_filter_and_the_public_link(path, client, login, editor, make_article):
+def test_liveness_agrees_in_the_list_the_filter_and_the_public_link(
+    path, client, login, editor, make_article
+):
     status, step, live = PATHS.get(path, (Status.DRAFT, None, False))
-    story = make_article("خبر للمعاينة", status=status, published_at=None if status != Status.PUBLISHED else timezone.now())
+    story = make_article(
+        "خبر للمعاينة", status=status, published_at=None if status != Status.PUBLISHED else timezone.now()
+    )
     url = previews.share_url(story, editor)
     if path == "expired":
         later = timezone.now() + datetime.timedelta(seconds=2 * 86400 * 365)
@@ -66,7 +70,9 @@ def test_liveness_agrees_in_the_list_the_filter_and_the_public_link(path, client
         desk = login(editor)
         page = desk.get(reverse("admin:desk_previewlink_changelist")).content.decode()
         listed = re.findall(r'<td class="field-state">(.*?)</td>', page)
-        filtered = desk.get(reverse("admin:desk_previewlink_changelist") + "?state=live").context["cl"].result_count
+        filtered = (
+            desk.get(reverse("admin:desk_previewlink_changelist") + "?state=live").context["cl"].result_count
+        )
         link = PreviewLink.objects.with_state().get()
         state = PreviewLinkAdmin(PreviewLink, None).state(link)
     finally:

@@ -31,7 +31,7 @@ def test_every_app_on_the_admin_home_has_an_arabic_name(superuser, login):
     import re
 
     html = login(superuser).get(reverse("admin:index")).content.decode()
-    captions = re.findall(r'<caption>\s*<a[^>]*>([^<]+)</a>', html)
+    captions = re.findall(r"<caption>\s*<a[^>]*>([^<]+)</a>", html)
     assert "محاولات الدخول" in captions and "Axes" not in html
     assert all(re.search(r"[\u0600-\u06FF]", caption) for caption in captions), captions
 

@@ -62,7 +62,9 @@ def test_links_are_listed_and_revoked_in_the_desk(client, login, editor, reporte
 
     editor_page = login(editor).get(changelist).content.decode()
     assert "مسودة المراسلة" in editor_page and "خبر المحرر" in editor_page
-    response = login(editor).post(changelist, {"action": "revoke_links", "_selected_action": [mine.pk]}, follow=True)
+    response = login(editor).post(
+        changelist, {"action": "revoke_links", "_selected_action": [mine.pk]}, follow=True
+    )
     assert "أُلغي رابط واحد" in response.content.decode()
     mine.refresh_from_db()
     assert mine.revoked_at is not None and mine.revoked_by == editor

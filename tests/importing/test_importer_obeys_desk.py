@@ -157,7 +157,9 @@ def test_a_batch_goes_on_after_each_bad_file(tmp_path, capsys):
     assert "nul.txt, line 2" in err and "NUL" in err
     assert Article.objects.count() == 3
     assert set(Article.objects.values_list("import_source", flat=True)) == {
-        "good1.txt", "variants.txt", "good2.txt"
+        "good1.txt",
+        "variants.txt",
+        "good2.txt",
     }
 
 

@@ -17,8 +17,12 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 def lint_imports(tree):
     return subprocess.run(
-        [str(LINT_IMPORTS), "--no-cache"], cwd=tree, env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"},
-        capture_output=True, text=True, timeout=120,
+        [str(LINT_IMPORTS), "--no-cache"],
+        cwd=tree,
+        env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -54,7 +58,11 @@ def test_the_tree_keeps_its_layers():
         # pictures sit below the desk
         ("pictures/renditions.py", "from articles.desk import front_page", "core <- pictures/search"),
         # an app's models never import its services
-        ("desk/models/previews.py", "from articles.desk import previews", "models never import their services"),
+        (
+            "desk/models/previews.py",
+            "from articles.desk import previews",
+            "models never import their services",
+        ),
     ],
 )
 def test_a_forbidden_import_fails_the_lint(copy_of_tree, module, statement, contract):

@@ -83,7 +83,9 @@ def test_moving_the_focal_point_recuts_the_crops_around_it(media, django_capture
     assert square(image).file.name != old_square and not default_storage.exists(old_square)
     # The whole-picture renditions do not depend on the point: untouched.
     assert set(Rendition.objects.filter(image=image, crop="").values_list("pk", "file")) == whole_before
-    assert {(r.focal_x, r.focal_y) for r in Rendition.objects.filter(image=image).exclude(crop="")} == {(0.1, 0.5)}
+    assert {(r.focal_x, r.focal_y) for r in Rendition.objects.filter(image=image).exclude(crop="")} == {
+        (0.1, 0.5)
+    }
 
 
 @pytest.mark.django_db
@@ -113,7 +115,9 @@ def test_a_focal_point_outside_the_picture_is_refused_in_arabic(make_image, valu
 @pytest.mark.django_db
 @pytest.mark.parametrize("bad", ["1.5", "-1", "abc", "nan", "inf", "0,5"])
 def test_the_admin_refuses_a_bad_focal_point_with_an_arabic_message_and_saves_nothing(
-    admin_client, make_image, bad,
+    admin_client,
+    make_image,
+    bad,
 ):
     image = make_image(caption_ar="قبل")
     url = reverse("admin:pictures_image_change", args=[image.pk])
@@ -126,7 +130,9 @@ def test_the_admin_refuses_a_bad_focal_point_with_an_arabic_message_and_saves_no
 
 
 @pytest.mark.django_db
-def test_the_admin_sets_the_focal_point_and_a_form_without_it_keeps_it(admin_client, make_image, django_capture_on_commit_callbacks):
+def test_the_admin_sets_the_focal_point_and_a_form_without_it_keeps_it(
+    admin_client, make_image, django_capture_on_commit_callbacks
+):
     image = make_image()
     url = reverse("admin:pictures_image_change", args=[image.pk])
     with django_capture_on_commit_callbacks(execute=True):

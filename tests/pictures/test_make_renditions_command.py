@@ -31,7 +31,10 @@ def test_the_command_cuts_existing_pictures_once(request, media, storage):
     out, _ = run()
     assert "pictures checked: 2." in out
     assert Rendition.objects.filter(image=first).count() == 14
-    assert sorted(Rendition.objects.filter(image=second, crop="").values_list("width", flat=True)) == [300, 300]
+    assert sorted(Rendition.objects.filter(image=second, crop="").values_list("width", flat=True)) == [
+        300,
+        300,
+    ]
     names = sorted(Rendition.objects.values_list("file", flat=True))
     assert all(default_storage.exists(name) for name in names)
     out, _ = run()

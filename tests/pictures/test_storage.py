@@ -25,8 +25,12 @@ def uploaded(admin_client, memory_storage, django_capture_on_commit_callbacks):
         response = admin_client.post(
             reverse("admin:pictures_image_add"),
             {
-                "file": SimpleUploadedFile("من الميدان.jpg", picture_bytes((1600, 1000)), content_type="image/jpeg"),
-                "caption_ar": "الحفل في أبها", "credit_ar": "سالم", "alt_text_ar": "قاعة الحفل",
+                "file": SimpleUploadedFile(
+                    "من الميدان.jpg", picture_bytes((1600, 1000)), content_type="image/jpeg"
+                ),
+                "caption_ar": "الحفل في أبها",
+                "credit_ar": "سالم",
+                "alt_text_ar": "قاعة الحفل",
             },
         )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -80,7 +84,9 @@ def test_admin_lists_show_a_rendition_not_the_original(admin_client, make_articl
 
 
 @pytest.mark.django_db
-def test_the_image_list_costs_no_query_per_picture(admin_client, memory_storage, make_image, django_assert_max_num_queries):
+def test_the_image_list_costs_no_query_per_picture(
+    admin_client, memory_storage, make_image, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -94,7 +100,6 @@ def test_the_image_list_costs_no_query_per_picture(admin_client, memory_storage,
         assert admin_client.get(url).content.decode().count('class="story-thumb"') == 5
 
 
-
 @pytest.mark.django_db
 def test_a_storage_failure_while_cutting_leaves_the_upload_saved(
     admin_client, memory_storage, monkeypatch, django_capture_on_commit_callbacks, caplog
@@ -106,7 +111,10 @@ def test_a_storage_failure_while_cutting_leaves_the_upload_saved(
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             reverse("admin:pictures_image_add"),
-            {"file": SimpleUploadedFile("a.jpg", picture_bytes((400, 300)), content_type="image/jpeg"), "alt_text_ar": "صورة"},
+            {
+                "file": SimpleUploadedFile("a.jpg", picture_bytes((400, 300)), content_type="image/jpeg"),
+                "alt_text_ar": "صورة",
+            },
         )
     assert response.status_code == 302
     image = Image.objects.get()

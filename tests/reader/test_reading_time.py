@@ -13,7 +13,14 @@ def body_of(minutes):
 
 @pytest.mark.parametrize(
     ("minutes", "arabic"),
-    [(1, "دقيقة واحدة"), (2, "دقيقتان"), (3, "3 دقائق"), (10, "10 دقائق"), (11, "11 دقيقة"), (100, "100 دقيقة")],
+    [
+        (1, "دقيقة واحدة"),
+        (2, "دقيقتان"),
+        (3, "3 دقائق"),
+        (10, "10 دقائق"),
+        (11, "11 دقيقة"),
+        (100, "100 دقيقة"),
+    ],
 )
 def test_arabic_reading_time_agrees_with_its_number(minutes, arabic):
     with override("ar"):

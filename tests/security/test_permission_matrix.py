@@ -85,8 +85,10 @@ def test_every_admin_url_for_every_role(people, demo, make_article):
             if response.status_code != 200:
                 continue
             opts = model._meta
-            needed = [f"{opts.app_label}.{action}_{opts.model_name}"
-                      for action in (("view", "change") if kind == "view" else (kind,))]
+            needed = [
+                f"{opts.app_label}.{action}_{opts.model_name}"
+                for action in (("view", "change") if kind == "view" else (kind,))
+            ]
             if model in OWN_RULE and kind == "view":
                 needed = [OWN_RULE[model]]
             assert any(user.has_perm(perm) for perm in needed), (role, url, needed)

@@ -31,7 +31,10 @@ def permission_label(permission):
     app = model._meta.app_config.verbose_name
     action, _sep, model_name = permission.codename.partition("_")
     if action in ACTIONS and model_name == model._meta.model_name:
-        name = gettext("%(action)s %(model)s") % {"action": ACTIONS[action], "model": model._meta.verbose_name}
+        name = gettext("%(action)s %(model)s") % {
+            "action": ACTIONS[action],
+            "model": model._meta.verbose_name,
+        }
     else:
         name = gettext(permission.name)
     return f"{app} | {model._meta.verbose_name} | {name}"

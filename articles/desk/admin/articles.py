@@ -31,8 +31,17 @@ class BylineInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(
     # The desk's rules first (permissions, workflow, locks, stale saves), then its tools.
-    DeskArticleAdminMixin, NotificationsAdminMixin, StoryListMixin, RevisionHistoryMixin, CopyCheckAdminMixin,
-    WritingAidsMixin, SharingAdminMixin, BodyEditorMixin, PictureChooserMixin, NormalisedSearchMixin, TranslatedAdmin,
+    DeskArticleAdminMixin,
+    NotificationsAdminMixin,
+    StoryListMixin,
+    RevisionHistoryMixin,
+    CopyCheckAdminMixin,
+    WritingAidsMixin,
+    SharingAdminMixin,
+    BodyEditorMixin,
+    PictureChooserMixin,
+    NormalisedSearchMixin,
+    TranslatedAdmin,
 ):
     date_hierarchy = "published_at"
     autocomplete_fields = ("tags", "award_wins")
@@ -41,10 +50,13 @@ class ArticleAdmin(
     fieldsets = (
         (None, {"fields": ("kicker", "headline", "standfirst", "body")}),
         (_("التصنيف"), {"fields": ("section", "dateline", "tags", "lead_image", "award_wins")}),
-        (_("محركات البحث والمشاركة"), {
-            "fields": ("seo_title", "seo_description", "social_image", "share_preview"),
-            "classes": ("collapse",),
-        }),
+        (
+            _("محركات البحث والمشاركة"),
+            {
+                "fields": ("seo_title", "seo_description", "social_image", "share_preview"),
+                "classes": ("collapse",),
+            },
+        ),
         (_("النشر"), {"fields": ("status", "published_at_desk", "slug")}),
     )
 
@@ -52,7 +64,12 @@ class ArticleAdmin(
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         # A new story offers the writer's own author record (Author.user) as its byline;
         # they can change it before saving. Only on the empty form: a POST keeps what was sent.
-        if request.method == "GET" and obj is not None and obj.pk is None and isinstance(inline, BylineInline):
+        if (
+            request.method == "GET"
+            and obj is not None
+            and obj.pk is None
+            and isinstance(inline, BylineInline)
+        ):
             own = Author.objects.filter(user=request.user).values_list("pk", flat=True).first()
             if own is not None:
                 kwargs["initial"] = [{"author": own}]

@@ -54,6 +54,10 @@ class TranslatedAdmin(NonceMediaMixin, DirectionalFieldsMixin, TabbedTranslation
     @property
     def media(self):
         # After jQuery and modeltranslation's own script, which builds the tabs.
-        return super().media + forms.Media(js=[
-            "admin/js/jquery.init.js", "modeltranslation/js/tabbed_translation_fields.js", "articles/translation-tabs.js",
-        ])
+        return super().media + forms.Media(
+            js=[
+                "admin/js/jquery.init.js",
+                "modeltranslation/js/tabbed_translation_fields.js",
+                "articles/translation-tabs.js",
+            ]
+        )

@@ -38,7 +38,8 @@ class BulkForm(forms.Form):
 
 class ScheduleForm(BulkForm):
     at = forms.CharField(
-        label=gettext_lazy("جدولة النشر في"), strip=True,
+        label=gettext_lazy("جدولة النشر في"),
+        strip=True,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         error_messages={"required": gettext_lazy("اكتب تاريخ النشر وساعته.")},
     )
@@ -61,27 +62,35 @@ class ScheduleForm(BulkForm):
 
 class WithdrawForm(BulkForm):
     note = forms.CharField(
-        label=gettext_lazy("سبب السحب"), widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        label=gettext_lazy("سبب السحب"),
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         error_messages={"required": publishing.TRANSITIONS["withdraw"].missing},
     )
 
+
 class SectionForm(BulkForm):
     section = forms.ModelChoiceField(
-        Section.objects.all(), label=gettext_lazy("القسم الجديد"), empty_label="—",
+        Section.objects.all(),
+        label=gettext_lazy("القسم الجديد"),
+        empty_label="—",
         error_messages={
             "required": gettext_lazy("اختر القسم."),
             "invalid_choice": gettext_lazy("هذا القسم غير موجود؛ اختر قسماً من القائمة."),
         },
     )
 
+
 class TagForm(BulkForm):
     tag = forms.ModelChoiceField(
-        Tag.objects.all(), label=gettext_lazy("الوسم"), empty_label="—",
+        Tag.objects.all(),
+        label=gettext_lazy("الوسم"),
+        empty_label="—",
         error_messages={
             "required": gettext_lazy("اختر الوسم."),
             "invalid_choice": gettext_lazy("هذا الوسم غير موجود؛ اختر وسماً من القائمة."),
         },
     )
+
 
 class BulkActionsMixin:
     actions = ["publish_selected", "schedule_selected", "withdraw_selected", "move_selected", "tag_selected"]
@@ -94,7 +103,9 @@ class BulkActionsMixin:
         # Django filters pk__in=<posted ids>: a tampered id would be a 500, not a refusal.
         selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
         if not all(_valid_id(value) for value in selected):
-            self.message_user(request, _("اختيار الأخبار غير صالح: اخترها من القائمة مرة أخرى."), messages.ERROR)
+            self.message_user(
+                request, _("اختيار الأخبار غير صالح: اخترها من القائمة مرة أخرى."), messages.ERROR
+            )
             return HttpResponseRedirect(request.get_full_path())
         return super().response_action(request, queryset)
 
@@ -108,21 +119,42 @@ class BulkActionsMixin:
     @admin.action(description=gettext_lazy("جدولة الأخبار المختارة…"), permissions=["publish"])
     def schedule_selected(self, request, queryset):
         return self._ask(
-            request, queryset, "schedule_selected", ScheduleForm, _("جدولة الأخبار المختارة"), _("جدول"),
-            lambda stories, data: (bulk.take_step("schedule", stories, request.user, at=data["at"]), _("الجدولة")),
+            request,
+            queryset,
+            "schedule_selected",
+            ScheduleForm,
+            _("جدولة الأخبار المختارة"),
+            _("جدول"),
+            lambda stories, data: (
+                bulk.take_step("schedule", stories, request.user, at=data["at"]),
+                _("الجدولة"),
+            ),
         )
 
     @admin.action(description=gettext_lazy("سحب الأخبار المختارة…"), permissions=["publish"])
     def withdraw_selected(self, request, queryset):
         return self._ask(
-            request, queryset, "withdraw_selected", WithdrawForm, _("سحب الأخبار المختارة"), _("اسحب"),
-            lambda stories, data: (bulk.take_step("withdraw", stories, request.user, note=data["note"]), _("السحب")),
+            request,
+            queryset,
+            "withdraw_selected",
+            WithdrawForm,
+            _("سحب الأخبار المختارة"),
+            _("اسحب"),
+            lambda stories, data: (
+                bulk.take_step("withdraw", stories, request.user, note=data["note"]),
+                _("السحب"),
+            ),
         )
 
     @admin.action(description=gettext_lazy("نقل الأخبار المختارة إلى قسم…"), permissions=["change"])
     def move_selected(self, request, queryset):
         return self._ask(
-            request, queryset, "move_selected", SectionForm, _("نقل الأخبار المختارة إلى قسم"), _("انقل"),
+            request,
+            queryset,
+            "move_selected",
+            SectionForm,
+            _("نقل الأخبار المختارة إلى قسم"),
+            _("انقل"),
             lambda stories, data: (
                 bulk.move_to_section(stories, request.user, data["section"]),
                 _("النقل إلى قسم «%(name)s»") % {"name": data["section"].name},
@@ -132,7 +164,12 @@ class BulkActionsMixin:
     @admin.action(description=gettext_lazy("إضافة وسم إلى الأخبار المختارة…"), permissions=["change"])
     def tag_selected(self, request, queryset):
         return self._ask(
-            request, queryset, "tag_selected", TagForm, _("إضافة وسم إلى الأخبار المختارة"), _("أضف الوسم"),
+            request,
+            queryset,
+            "tag_selected",
+            TagForm,
+            _("إضافة وسم إلى الأخبار المختارة"),
+            _("أضف الوسم"),
             lambda stories, data: (
                 bulk.add_tag(stories, request.user, data["tag"]),
                 _("إضافة الوسم «%(name)s»") % {"name": data["tag"].name},

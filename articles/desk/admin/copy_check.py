@@ -26,9 +26,7 @@ _BYLINE_AUTHOR = re.compile(r"^bylines-(\d+)-author$")
 
 
 class CopyCheckAdminMixin:
-    copy_check_assets = forms.Media(
-        js=("articles/copy-check.js",), css={"all": ("articles/copy-check.css",)}
-    )
+    copy_check_assets = forms.Media(js=("articles/copy-check.js",), css={"all": ("articles/copy-check.css",)})
 
     @property
     def media(self):
@@ -38,7 +36,8 @@ class CopyCheckAdminMixin:
         info = self.opts.app_label, self.opts.model_name
         return [
             path(
-                "copy-check/", self.admin_site.admin_view(self.copy_check_view),
+                "copy-check/",
+                self.admin_site.admin_view(self.copy_check_view),
                 name="{}_{}_copy_check".format(*info),
             ),
         ] + super().get_urls()

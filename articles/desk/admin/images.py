@@ -42,7 +42,8 @@ def thumbnail_html(image):
         return "—"
     return format_html(
         '<img class="story-thumb" src="{}" alt="{}" loading="lazy" width="64" height="40">',
-        small.url, image.alt_text or image.caption or "",
+        small.url,
+        image.alt_text or image.caption or "",
     )
 
 
@@ -67,8 +68,12 @@ class ImageForm(forms.ModelForm):
         widgets = {
             # step "any": a clicked point has three decimals; the range is checked on the
             # server with an Arabic message rather than by the browser in its own language.
-            "focal_x": forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "class": "focal-input"}),
-            "focal_y": forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "class": "focal-input"}),
+            "focal_x": forms.NumberInput(
+                attrs={"step": "any", "inputmode": "decimal", "class": "focal-input"}
+            ),
+            "focal_y": forms.NumberInput(
+                attrs={"step": "any", "inputmode": "decimal", "class": "focal-input"}
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -120,7 +125,10 @@ class ImageAdmin(NormalisedSearchMixin, TranslatedAdmin):
         raw = [part.strip() for part in request.GET.get("ids", "").split(",") if part.strip()]
         if not raw or len(raw) > MAX_CARDS or not all(part.isascii() and part.isdigit() for part in raw):
             return JsonResponse(
-                {"error": gettext("أرسل أرقام الصور مفصولة بفواصل (%(limit)s على الأكثر).") % {"limit": MAX_CARDS}},
+                {
+                    "error": gettext("أرسل أرقام الصور مفصولة بفواصل (%(limit)s على الأكثر).")
+                    % {"limit": MAX_CARDS}
+                },
                 status=400,
             )
         ids = {int(part) for part in raw if len(part) <= 18}
@@ -169,9 +177,16 @@ class ImageAdmin(NormalisedSearchMixin, TranslatedAdmin):
         if not found:
             return _("تُقطع النسخ المصغّرة بعد حفظ الصورة.")
         items = format_html_join(
-            "", '<li><a href="{}" dir="ltr">{}×{} {}{}</a></li>',
+            "",
+            '<li><a href="{}" dir="ltr">{}×{} {}{}</a></li>',
             (
-                (r["url"], r["width"], r["height"], r["format"].upper(), f" ({r['crop'].replace('x', ':')})" if r["crop"] else "")
+                (
+                    r["url"],
+                    r["width"],
+                    r["height"],
+                    r["format"].upper(),
+                    f" ({r['crop'].replace('x', ':')})" if r["crop"] else "",
+                )
                 for r in found
             ),
         )

@@ -20,10 +20,14 @@ class NotificationsAdminMixin:
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         wrap = self.admin_site.admin_view
         return [
-            path("notifications/<int:pk>/open/", wrap(self.notification_open_view),
-                 name=f"{prefix}_notification_open"),
-            path("notifications/read/", wrap(self.notifications_read_view),
-                 name=f"{prefix}_notifications_read"),
+            path(
+                "notifications/<int:pk>/open/",
+                wrap(self.notification_open_view),
+                name=f"{prefix}_notification_open",
+            ),
+            path(
+                "notifications/read/", wrap(self.notifications_read_view), name=f"{prefix}_notifications_read"
+            ),
         ] + super().get_urls()
 
     def notification_open_view(self, request, pk):

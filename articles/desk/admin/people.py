@@ -23,8 +23,10 @@ class AuthorAdmin(NormalisedSearchMixin, TranslatedAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user" and not request.user.has_perm("auth.view_user"):
-            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True).order_by(
-                "first_name", "last_name", "username"
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(is_staff=True, is_active=True)
+                .order_by("first_name", "last_name", "username")
             )
             field = super().formfield_for_foreignkey(db_field, request, **kwargs)
             field.label_from_instance = lambda user: f"{display_name(user)} ({user.get_username()})"

@@ -51,6 +51,8 @@ class PictureChooserMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         # The chooser draws its own library and upload buttons: no bare +/pencil icons beside it.
-        if db_field.name in self.picture_chooser_fields and isinstance(field.widget, RelatedFieldWidgetWrapper):
+        if db_field.name in self.picture_chooser_fields and isinstance(
+            field.widget, RelatedFieldWidgetWrapper
+        ):
             field.widget = field.widget.widget
         return field

@@ -76,4 +76,6 @@ class PreviewLinkAdmin(admin.ModelAdmin):
     def revoke_links(self, request, queryset):
         # get_queryset already limits a reporter to their own links.
         count = previews.revoke(queryset, request.user)
-        messages.success(request, ngettext("أُلغي رابط واحد.", "أُلغي %(count)d رابطاً.", count) % {"count": count})
+        messages.success(
+            request, ngettext("أُلغي رابط واحد.", "أُلغي %(count)d رابطاً.", count) % {"count": count}
+        )

@@ -71,7 +71,9 @@ class RevisionHistoryMixin:
                 if old.revision.date_created > new.revision.date_created:
                     old, new = new, old
                 comparison = {
-                    "old": number[old.pk], "new": number[new.pk], "sections": revisions.compare(old, new),
+                    "old": number[old.pk],
+                    "new": number[new.pk],
+                    "sections": revisions.compare(old, new),
                 }
         elif len(versions) >= 2:
             old_id, new_id = str(versions[1].pk), str(versions[0].pk)
@@ -83,8 +85,12 @@ class RevisionHistoryMixin:
             "object": obj,
             "versions": versions,
             "numbered": [
-                {"number": number[v.pk], "version": v, "at": desk_time(v.revision.date_created),
-                 "who": revisions.who(v)}
+                {
+                    "number": number[v.pk],
+                    "version": v,
+                    "at": desk_time(v.revision.date_created),
+                    "who": revisions.who(v),
+                }
                 for v in versions
             ],
             "zone": desk_zone_name(),
@@ -103,9 +109,7 @@ class RevisionHistoryMixin:
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         version = get_object_or_404(revisions.versions_of(obj), pk=version_id)
-        history_url = reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]
-        )
+        history_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk])
         refused = None
         if request.method == "POST":
             try:
@@ -113,9 +117,9 @@ class RevisionHistoryMixin:
             except locks.Held as held:
                 # As the story form refuses a save: nothing changes, the page stays with the
                 # version's text and says who is editing.
-                refused = _("لم تُستعد النسخة: %(reason)s انتظر حتى ينتهي، أو افتح الخبر وتولَّ تحريره أولاً.") % {
-                    "reason": held
-                }
+                refused = _(
+                    "لم تُستعد النسخة: %(reason)s انتظر حتى ينتهي، أو افتح الخبر وتولَّ تحريره أولاً."
+                ) % {"reason": held}
             else:
                 self.log_change(request, obj, _("استُعيدت نسخة سابقة"))
                 messages.success(request, _("استُعيدت النسخة، وحُفظت نسخةً جديدة. لم يُحذف شيء."))

@@ -27,7 +27,8 @@ from articles.pictures.models import Image
 
 class SharingAdminMixin:
     share_preview_assets = forms.Media(
-        js=("articles/story-text.js", "articles/share-preview.js"), css={"all": ("articles/share-preview.css",)}
+        js=("articles/story-text.js", "articles/share-preview.js"),
+        css={"all": ("articles/share-preview.css",)},
     )
 
     @property
@@ -45,27 +46,35 @@ class SharingAdminMixin:
             with override(code):
                 saved = obj is not None and obj.pk is not None and obj.has_edition(code)
                 picture = obj.share_picture if saved else None
-                editions.append({
-                    "code": code,
-                    "name": get_language_info(code)["name_translated"],
-                    "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
-                    "site_name": site_name(),
-                    "path": unquote(obj.get_absolute_url()) if saved and obj.slug else "",
-                    "title": obj.page_title if saved else "",
-                    "description": obj.page_description if saved else "",
-                    "image": renditions.share_url(picture) if picture else "",
-                })
-        return render_to_string("admin/articles/article/_share_preview.html", {
-            "editions": editions,
-            "title_shown": SEARCH_TITLE_SHOWN,
-            "description_shown": SEARCH_DESCRIPTION_SHOWN,
-        })
+                editions.append(
+                    {
+                        "code": code,
+                        "name": get_language_info(code)["name_translated"],
+                        "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
+                        "site_name": site_name(),
+                        "path": unquote(obj.get_absolute_url()) if saved and obj.slug else "",
+                        "title": obj.page_title if saved else "",
+                        "description": obj.page_description if saved else "",
+                        "image": renditions.share_url(picture) if picture else "",
+                    }
+                )
+        return render_to_string(
+            "admin/articles/article/_share_preview.html",
+            {
+                "editions": editions,
+                "title_shown": SEARCH_TITLE_SHOWN,
+                "description_shown": SEARCH_DESCRIPTION_SHOWN,
+            },
+        )
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return [
-            path("share-picture/", self.admin_site.admin_view(self.share_picture_view),
-                 name="{}_{}_share_picture".format(*info)),
+            path(
+                "share-picture/",
+                self.admin_site.admin_view(self.share_picture_view),
+                name="{}_{}_share_picture".format(*info),
+            ),
         ] + super().get_urls()
 
     def share_picture_view(self, request):

@@ -71,11 +71,22 @@ class StoryListMixin(BulkActionsMixin):
     """List columns, filters, search and ordering for the story list; its bulk actions."""
 
     list_display = (
-        "thumbnail", "headline", "desk_status", "section", "byline_names",
-        "published_at", "last_editor",
+        "thumbnail",
+        "headline",
+        "desk_status",
+        "section",
+        "byline_names",
+        "published_at",
+        "last_editor",
     )
     list_display_links = ("headline",)
-    list_filter = (MineFilter, StatusFilter, "section", AuthorFilter, ("published_at", admin.DateFieldListFilter))
+    list_filter = (
+        MineFilter,
+        StatusFilter,
+        "section",
+        AuthorFilter,
+        ("published_at", admin.DateFieldListFilter),
+    )
     search_fields = ("headline_ar", "headline_en", "standfirst_en", "body_en")
     # The stored, normalised search columns (articles/models/search_columns.py): headline,
     # kicker and standfirst; dateline and body; byline and tag names — in every edition.

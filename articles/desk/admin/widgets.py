@@ -44,7 +44,8 @@ class BodyEditorWidget(AdminProseEditorWidget):
     @property
     def media(self):
         return super().media + type(super().media)(
-            css={"all": ("articles/body-editor.css", "articles/pictures.css")}, js=("articles/editor-arabic.js",),
+            css={"all": ("articles/body-editor.css", "articles/pictures.css")},
+            js=("articles/editor-arabic.js",),
         )
 
     def get_config(self):

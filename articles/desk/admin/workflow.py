@@ -31,7 +31,7 @@ TAKE_OVER = "_desk_take_over"
 def step_inputs(data, name):
     """What was typed for step `name` (fields named desk-<step>-<input>) as publishing wants it."""
     prefix = f"desk-{name}-"
-    return {key[len(prefix):]: data.get(key, "") for key in data if key.startswith(prefix)}
+    return {key[len(prefix) :]: data.get(key, "") for key in data if key.startswith(prefix)}
 
 
 class DeskFormMixin:
@@ -111,8 +111,9 @@ class DeskArticleAdminMixin:
         fields = list(super().get_readonly_fields(request, obj))
         return fields + [f for f in ("status", "published_at", "published_at_desk") if f not in fields]
 
-    @admin.display(description=lazy(
-        lambda: _("وقت النشر (بتوقيت %(zone)s)") % {"zone": desk_zone_name()}, str)())
+    @admin.display(
+        description=lazy(lambda: _("وقت النشر (بتوقيت %(zone)s)") % {"zone": desk_zone_name()}, str)()
+    )
     def published_at_desk(self, obj):
         # Shown, never typed: the time changes only through publish/schedule.
         if not (obj and obj.published_at):
@@ -122,9 +123,12 @@ class DeskArticleAdminMixin:
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         return type(form)(
-            f"Desk{form.__name__}", (DeskFormMixin, form),
-            {"version": forms.IntegerField(widget=forms.HiddenInput, required=False),
-             "desk_request": request},
+            f"Desk{form.__name__}",
+            (DeskFormMixin, form),
+            {
+                "version": forms.IntegerField(widget=forms.HiddenInput, required=False),
+                "desk_request": request,
+            },
         )
 
     def save_model(self, request, obj, form, change):
@@ -194,8 +198,11 @@ class DeskArticleAdminMixin:
             path("<path:object_id>/lock/", wrap(self.desk_lock_view), name=f"{prefix}_lock"),
             path("<path:object_id>/autosave/", wrap(self.desk_autosave_view), name=f"{prefix}_autosave"),
             path("<path:object_id>/preview/", wrap(self.desk_preview_view), name=f"{prefix}_preview"),
-            path("<path:object_id>/share-preview/", wrap(self.desk_share_preview_view),
-                 name=f"{prefix}_share_preview"),
+            path(
+                "<path:object_id>/share-preview/",
+                wrap(self.desk_share_preview_view),
+                name=f"{prefix}_share_preview",
+            ),
         ] + super().get_urls()
 
     def _desk_article(self, request, object_id):
@@ -208,7 +215,8 @@ class DeskArticleAdminMixin:
 
     def _refused(self, request, message):
         return TemplateResponse(
-            request, "admin/articles/article/desk_refused.html",
+            request,
+            "admin/articles/article/desk_refused.html",
             {**self.admin_site.each_context(request), "title": _("غير مسموح"), "message": message},
             status=403,
         )
@@ -217,7 +225,8 @@ class DeskArticleAdminMixin:
     def _event_label(event):
         if event.transition == WorkflowEvent.Transition.SCHEDULE and event.published_at:
             return _("مجدول للنشر في %(when)s بتوقيت %(zone)s") % {
-                "when": desk_time(event.published_at), "zone": desk_zone_name(),
+                "when": desk_time(event.published_at),
+                "zone": desk_zone_name(),
             }
         return event.get_transition_display()
 
@@ -273,7 +282,10 @@ class DeskArticleAdminMixin:
             typed = request.POST
         base = reverse("admin:articles_article_desk_preview", args=[article.pk])
         return previews.render_preview(
-            request, article, language=language, typed=typed,
+            request,
+            article,
+            language=language,
+            typed=typed,
             edition_url=None if typed is not None else (lambda code: f"{base}?lang={code}"),
         )
 
@@ -300,7 +312,9 @@ class DeskArticleAdminMixin:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except PermissionDenied as refusal:
             # Everything in the request was rolled back; say why in Arabic.
-            return self._refused(request, str(refusal) or _("ليست لديك صلاحية تحرير هذا الخبر في حالته الآن."))
+            return self._refused(
+                request, str(refusal) or _("ليست لديك صلاحية تحرير هذا الخبر في حالته الآن.")
+            )
 
     def add_view(self, request, form_url="", extra_context=None):
         extra_context = extra_context or {}
@@ -309,7 +323,9 @@ class DeskArticleAdminMixin:
             extra_context["desk_new"] = {
                 "autosave_seconds": autosaves.IDLE_SECONDS,
                 "zone": desk_zone_name(),
-                "recovery": None if restoring or request.method != "GET" else autosaves.recovery(None, request.user),
+                "recovery": None
+                if restoring or request.method != "GET"
+                else autosaves.recovery(None, request.user),
             }
         return super().add_view(request, form_url, extra_context)
 
@@ -323,7 +339,9 @@ class DeskArticleAdminMixin:
     def get_object(self, request, object_id, from_field=None):
         article = super().get_object(request, object_id, from_field)
         if (
-            article is not None and request.method == "GET" and request.GET.get("autosave") == "restore"
+            article is not None
+            and request.method == "GET"
+            and request.GET.get("autosave") == "restore"
             and self.has_change_permission(request, article)
         ):
             # Open the form on the autosaved text; its version is the one it was typed on,
@@ -346,12 +364,16 @@ class DeskArticleAdminMixin:
         editions = []
         for code in codes():
             if article.has_edition(code):
-                editions.append({
-                    "code": code,
-                    "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
-                    "fields": {name: getattr(article, f"{name}_{code}") or "" for name in
-                               ("kicker", "headline", "standfirst", "body", "dateline")},
-                })
+                editions.append(
+                    {
+                        "code": code,
+                        "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
+                        "fields": {
+                            name: getattr(article, f"{name}_{code}") or ""
+                            for name in ("kicker", "headline", "standfirst", "body", "dateline")
+                        },
+                    }
+                )
         context = {
             **self.admin_site.each_context(request),
             **desk,
@@ -379,8 +401,12 @@ class DeskArticleAdminMixin:
                 lock_holder = locks.display_name(lock.user)
         steps = publishing.available_transitions(article, user) if can_change else []
         events = [
-            {"event": event, "label": self._event_label(event), "at": desk_time(event.at),
-             "who": locks.display_name(event.user) if event.user else _("النظام")}
+            {
+                "event": event,
+                "label": self._event_label(event),
+                "at": desk_time(event.at),
+                "who": locks.display_name(event.user) if event.user else _("النظام"),
+            }
             for event in article.workflow_events.select_related("user")
         ]
         now_local = timezone.localtime(timezone.now(), desk_zone())
@@ -409,9 +435,12 @@ class DeskArticleAdminMixin:
                 "recovery": recovery,
                 # What was typed for a step, shown again when the form comes back refused.
                 "typed": {
-                    key[len("desk-"):].replace("-", "_"): value
-                    for key, value in request.POST.items() if key.startswith("desk-")
-                } if request.method == "POST" else {},
+                    key[len("desk-") :].replace("-", "_"): value
+                    for key, value in request.POST.items()
+                    if key.startswith("desk-")
+                }
+                if request.method == "POST"
+                else {},
             },
             "desk_url_prefix": reverse("admin:articles_article_change", args=[article.pk]),
         }

@@ -23,7 +23,8 @@ class WritingAidsMixin:
     # desk-labels.js names the borrowed widgets (select2, the editor, the byline table)
     # for screen readers: the form's accessibility, checked by axe in the browser tests.
     writing_aids_assets = forms.Media(
-        js=("articles/story-text.js", "articles/writing-aids.js", "articles/desk-labels.js"), css={"all": ("articles/writing-aids.css",)}
+        js=("articles/story-text.js", "articles/writing-aids.js", "articles/desk-labels.js"),
+        css={"all": ("articles/writing-aids.css",)},
     )
 
     @property
@@ -43,7 +44,9 @@ class WritingAidsMixin:
         elif name == "headline":
             attrs["data-search-shown"] = SEARCH_TITLE_SHOWN
         elif name in ("seo_title", "seo_description"):
-            attrs["data-search-shown"] = SEARCH_TITLE_SHOWN if name == "seo_title" else SEARCH_DESCRIPTION_SHOWN
+            attrs["data-search-shown"] = (
+                SEARCH_TITLE_SHOWN if name == "seo_title" else SEARCH_DESCRIPTION_SHOWN
+            )
             attrs["data-max"] = db_field.max_length
             # No maxlength: a pasted text is not cut without a word; the counter shows how
             # long it is, and the save says so in Arabic (the model's own message).

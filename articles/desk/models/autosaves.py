@@ -15,7 +15,12 @@ class Autosave(models.Model):
     person), and the "add story" form offers it back."""
 
     article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("الخبر")
+        "articles.Article",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("الخبر"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("المحرر")

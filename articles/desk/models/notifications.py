@@ -16,7 +16,9 @@ class Notification(models.Model):
     Kind = WorkflowEvent.Transition
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
         verbose_name=_("المُبلَّغ"),
     )
     story = models.ForeignKey(
@@ -25,8 +27,12 @@ class Notification(models.Model):
     kind = models.CharField(_("النوع"), max_length=20, choices=Kind.choices)
     note = models.TextField(_("ملاحظة"), blank=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("من قام بالإجراء"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("من قام بالإجراء"),
     )
     created_at = models.DateTimeField(_("الوقت"), auto_now_add=True)
     read_at = models.DateTimeField(_("قُرئ في"), null=True, blank=True)

@@ -17,7 +17,8 @@ class PreviewLinkQuerySet(models.QuerySet):
     def with_state(self, at=None):
         """Each link with `withdrawn` and `is_live` (one query, whatever the number of links)."""
         withdrawn_since = WorkflowEvent.objects.filter(
-            article=OuterRef("article"), transition=WorkflowEvent.Transition.WITHDRAW,
+            article=OuterRef("article"),
+            transition=WorkflowEvent.Transition.WITHDRAW,
             at__gte=OuterRef("created_at"),
         )
         withdrawn = Q(article__status=Article.Status.WITHDRAWN) | Q(Exists(withdrawn_since))
@@ -36,15 +37,23 @@ class PreviewLink(models.Model):
         "articles.Article", on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("الخبر")
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("أنشأه"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("أنشأه"),
     )
     created_at = models.DateTimeField(_("أُنشئ في"), default=timezone.now)
     expires_at = models.DateTimeField(_("ينتهي في"))
     revoked_at = models.DateTimeField(_("أُلغي في"), null=True, blank=True)
     revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("ألغاه"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ألغاه"),
     )
 
     objects = PreviewLinkQuerySet.as_manager()

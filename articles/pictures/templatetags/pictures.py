@@ -22,7 +22,13 @@ def picture(context, image, sizes="100vw", lead=False, ratio="", css_class=""):
     `absolute_url` function in the context (the API's) makes every address absolute.
     """
     url = context.get("absolute_url") or (lambda address: address)
-    shown = {"image": image, "sizes": sizes, "lead": lead, "css_class": css_class, "alt": image.alt_text if image else ""}
+    shown = {
+        "image": image,
+        "sizes": sizes,
+        "lead": lead,
+        "css_class": css_class,
+        "alt": image.alt_text if image else "",
+    }
     if not image or not image.file:
         return {**shown, "image": None}
     ratio = ratio or ""

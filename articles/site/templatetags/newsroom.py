@@ -27,7 +27,6 @@ def get_item(mapping, key):
     return (mapping or {}).get(key)
 
 
-
 @register.filter
 def newsdate(value, arg=""):
     """`value|newsdate` — Hijri and Gregorian with the time; `value|newsdate:"date"` without it."""

@@ -16,7 +16,9 @@ class Command(BaseCommand):
         path = Path(output or f"backups/newsroom-{timezone.now():%Y%m%d-%H%M%S}.tar.gz")
         manifest = backup(path)
         stories = manifest["counts"].get("articles.article", 0)
-        self.stdout.write(self.style.SUCCESS(
-            f"{path}: {stories} stories, {sum(manifest['counts'].values())} rows, "
-            f"{len(manifest['media'])} media files"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{path}: {stories} stories, {sum(manifest['counts'].values())} rows, "
+                f"{len(manifest['media'])} media files"
+            )
+        )

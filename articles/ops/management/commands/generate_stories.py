@@ -45,65 +45,195 @@ STORIES_A_DAY = 40
 LARGE = 20000
 
 SECTIONS = [
-    ("محليات", "Local", [("أمانة المنطقة", "The regional municipality"), ("الدفاع المدني", "Civil Defence"),
-                         ("إدارة المرور", "The traffic department"), ("المجلس البلدي", "The municipal council")]),
-    ("اقتصاد", "Economy", [("هيئة السوق المالية", "The Capital Market Authority"), ("البنك المركزي", "The central bank"),
-                          ("غرفة التجارة", "The chamber of commerce"), ("وزارة الاستثمار", "The investment ministry")]),
-    ("رياضة", "Sport", [("نادي الهلال", "Al-Hilal"), ("المنتخب الوطني", "The national team"),
-                        ("اتحاد الكرة", "The football federation"), ("نادي الاتحاد", "Al-Ittihad")]),
-    ("ثقافة", "Culture", [("هيئة الأدب والنشر", "The Literature Commission"), ("معرض الكتاب", "The book fair"),
-                          ("المسرح الوطني", "The national theatre"), ("جمعية الفنون", "The arts society")]),
-    ("تقنية", "Technology", [("هيئة الحكومة الرقمية", "The Digital Government Authority"),
-                              ("شركة ناشئة", "A start-up"), ("الجامعة التقنية", "The technical university"),
-                              ("مركز الذكاء الاصطناعي", "The AI centre")]),
-    ("صحة", "Health", [("وزارة الصحة", "The health ministry"), ("مستشفى الملك فهد", "King Fahd Hospital"),
-                       ("هيئة الغذاء والدواء", "The Food and Drug Authority"), ("الهلال الأحمر", "The Red Crescent")]),
-    ("دولي", "World", [("الأمم المتحدة", "The United Nations"), ("جامعة الدول العربية", "The Arab League"),
-                       ("مجلس التعاون", "The Gulf Cooperation Council"), ("منظمة الصحة العالمية", "The WHO")]),
-    ("منوعات", "Variety", [("مهرجان الصيف", "The summer festival"), ("حديقة الحيوان", "The zoo"),
-                           ("متحف التراث", "The heritage museum"), ("سوق الخضار", "The vegetable market")]),
+    (
+        "محليات",
+        "Local",
+        [
+            ("أمانة المنطقة", "The regional municipality"),
+            ("الدفاع المدني", "Civil Defence"),
+            ("إدارة المرور", "The traffic department"),
+            ("المجلس البلدي", "The municipal council"),
+        ],
+    ),
+    (
+        "اقتصاد",
+        "Economy",
+        [
+            ("هيئة السوق المالية", "The Capital Market Authority"),
+            ("البنك المركزي", "The central bank"),
+            ("غرفة التجارة", "The chamber of commerce"),
+            ("وزارة الاستثمار", "The investment ministry"),
+        ],
+    ),
+    (
+        "رياضة",
+        "Sport",
+        [
+            ("نادي الهلال", "Al-Hilal"),
+            ("المنتخب الوطني", "The national team"),
+            ("اتحاد الكرة", "The football federation"),
+            ("نادي الاتحاد", "Al-Ittihad"),
+        ],
+    ),
+    (
+        "ثقافة",
+        "Culture",
+        [
+            ("هيئة الأدب والنشر", "The Literature Commission"),
+            ("معرض الكتاب", "The book fair"),
+            ("المسرح الوطني", "The national theatre"),
+            ("جمعية الفنون", "The arts society"),
+        ],
+    ),
+    (
+        "تقنية",
+        "Technology",
+        [
+            ("هيئة الحكومة الرقمية", "The Digital Government Authority"),
+            ("شركة ناشئة", "A start-up"),
+            ("الجامعة التقنية", "The technical university"),
+            ("مركز الذكاء الاصطناعي", "The AI centre"),
+        ],
+    ),
+    (
+        "صحة",
+        "Health",
+        [
+            ("وزارة الصحة", "The health ministry"),
+            ("مستشفى الملك فهد", "King Fahd Hospital"),
+            ("هيئة الغذاء والدواء", "The Food and Drug Authority"),
+            ("الهلال الأحمر", "The Red Crescent"),
+        ],
+    ),
+    (
+        "دولي",
+        "World",
+        [
+            ("الأمم المتحدة", "The United Nations"),
+            ("جامعة الدول العربية", "The Arab League"),
+            ("مجلس التعاون", "The Gulf Cooperation Council"),
+            ("منظمة الصحة العالمية", "The WHO"),
+        ],
+    ),
+    (
+        "منوعات",
+        "Variety",
+        [
+            ("مهرجان الصيف", "The summer festival"),
+            ("حديقة الحيوان", "The zoo"),
+            ("متحف التراث", "The heritage museum"),
+            ("سوق الخضار", "The vegetable market"),
+        ],
+    ),
 ]
-ACTIONS = [("تطلق", "launches"), ("تعلن", "announces"), ("تفتتح", "opens"), ("توقّع", "signs"),
-           ("تناقش", "discusses"), ("تكرّم", "honours"), ("تراجع", "reviews"), ("تدعم", "backs")]
+ACTIONS = [
+    ("تطلق", "launches"),
+    ("تعلن", "announces"),
+    ("تفتتح", "opens"),
+    ("توقّع", "signs"),
+    ("تناقش", "discusses"),
+    ("تكرّم", "honours"),
+    ("تراجع", "reviews"),
+    ("تدعم", "backs"),
+]
 OBJECTS = [
     ("مبادرة جديدة للتحول الرقمي", "a new digital transformation initiative"),
-    ("خطة لتطوير الخدمات", "a plan to improve services"), ("اتفاقية تعاون مشترك", "a cooperation agreement"),
+    ("خطة لتطوير الخدمات", "a plan to improve services"),
+    ("اتفاقية تعاون مشترك", "a cooperation agreement"),
     ("برنامجا لتدريب الشباب", "a training programme for young people"),
-    ("مشروعا للبنية التحتية", "an infrastructure project"), ("جائزة للتميز", "an award for excellence"),
-    ("حملة توعية واسعة", "a wide awareness campaign"), ("تقريرا عن الأداء السنوي", "a report on the year's results"),
-    ("نتائج الربع الثالث", "third-quarter results"), ("مسابقة وطنية", "a national competition"),
+    ("مشروعا للبنية التحتية", "an infrastructure project"),
+    ("جائزة للتميز", "an award for excellence"),
+    ("حملة توعية واسعة", "a wide awareness campaign"),
+    ("تقريرا عن الأداء السنوي", "a report on the year's results"),
+    ("نتائج الربع الثالث", "third-quarter results"),
+    ("مسابقة وطنية", "a national competition"),
 ]
-CITIES = [("الرياض", "Riyadh"), ("جدة", "Jeddah"), ("أبها", "Abha"), ("الدمام", "Dammam"), ("تبوك", "Tabuk"),
-          ("مكة المكرمة", "Makkah"), ("المدينة المنورة", "Madinah"), ("دبي", "Dubai"), ("القاهرة", "Cairo"),
-          ("عمّان", "Amman"), ("حائل", "Hail"), ("نجران", "Najran")]
+CITIES = [
+    ("الرياض", "Riyadh"),
+    ("جدة", "Jeddah"),
+    ("أبها", "Abha"),
+    ("الدمام", "Dammam"),
+    ("تبوك", "Tabuk"),
+    ("مكة المكرمة", "Makkah"),
+    ("المدينة المنورة", "Madinah"),
+    ("دبي", "Dubai"),
+    ("القاهرة", "Cairo"),
+    ("عمّان", "Amman"),
+    ("حائل", "Hail"),
+    ("نجران", "Najran"),
+]
 SENTENCES = [
-    ("وقال المتحدث الرسمي إن {subject} تعمل على {object} بالتعاون مع الجهات المعنية في {city}.",
-     "A spokesman said {subject} is working on {object} with the relevant bodies in {city}."),
-    ("وأوضح التقرير أن الخطة تشمل مراحل عدة تمتد حتى نهاية العام المقبل، مع مراجعة دورية للنتائج.",
-     "The report said the plan has several stages running to the end of next year, with regular reviews."),
-    ("وأشار المسؤولون إلى أن المشروع يستهدف رفع جودة الحياة وتحسين تجربة المستفيدين في {city}.",
-     "Officials said the project aims to raise the quality of life and improve the experience of people in {city}."),
-    ("ولقيت الخطوة ترحيبا واسعا من المواطنين والمقيمين الذين تابعوا الإعلان عبر وسائل التواصل.",
-     "The step was widely welcomed by citizens and residents who followed the announcement online."),
-    ("ويأتي ذلك ضمن مستهدفات رؤية المملكة ٢٠٣٠ في مجالات التنمية والاستدامة والابتكار.",
-     "It comes under the Vision 2030 goals for development, sustainability and innovation."),
-    ("وأكد {subject} أن الجائزة تعكس الجهود المبذولة خلال السنوات الماضية لتطوير الأداء.",
-     "{subject} said the award reflects years of work to improve performance."),
-    ("وتضمن الحفل عروضا تعريفية بالمشاريع الفائزة، بحضور عدد من القيادات والخبراء.",
-     "The ceremony included presentations of the winning projects, attended by leaders and experts."),
-    ("ومن المنتظر أن تُعلن التفاصيل الكاملة خلال الأسابيع المقبلة بعد استكمال الدراسات الفنية.",
-     "Full details are expected in the coming weeks once technical studies are complete."),
+    (
+        "وقال المتحدث الرسمي إن {subject} تعمل على {object} بالتعاون مع الجهات المعنية في {city}.",
+        "A spokesman said {subject} is working on {object} with the relevant bodies in {city}.",
+    ),
+    (
+        "وأوضح التقرير أن الخطة تشمل مراحل عدة تمتد حتى نهاية العام المقبل، مع مراجعة دورية للنتائج.",
+        "The report said the plan has several stages running to the end of next year, with regular reviews.",
+    ),
+    (
+        "وأشار المسؤولون إلى أن المشروع يستهدف رفع جودة الحياة وتحسين تجربة المستفيدين في {city}.",
+        "Officials said the project aims to raise the quality of life and improve the experience of people in {city}.",
+    ),
+    (
+        "ولقيت الخطوة ترحيبا واسعا من المواطنين والمقيمين الذين تابعوا الإعلان عبر وسائل التواصل.",
+        "The step was widely welcomed by citizens and residents who followed the announcement online.",
+    ),
+    (
+        "ويأتي ذلك ضمن مستهدفات رؤية المملكة ٢٠٣٠ في مجالات التنمية والاستدامة والابتكار.",
+        "It comes under the Vision 2030 goals for development, sustainability and innovation.",
+    ),
+    (
+        "وأكد {subject} أن الجائزة تعكس الجهود المبذولة خلال السنوات الماضية لتطوير الأداء.",
+        "{subject} said the award reflects years of work to improve performance.",
+    ),
+    (
+        "وتضمن الحفل عروضا تعريفية بالمشاريع الفائزة، بحضور عدد من القيادات والخبراء.",
+        "The ceremony included presentations of the winning projects, attended by leaders and experts.",
+    ),
+    (
+        "ومن المنتظر أن تُعلن التفاصيل الكاملة خلال الأسابيع المقبلة بعد استكمال الدراسات الفنية.",
+        "Full details are expected in the coming weeks once technical studies are complete.",
+    ),
 ]
-FIRST_NAMES = [("فاطمة", "Fatimah"), ("محمد", "Mohammed"), ("سارة", "Sarah"), ("خالد", "Khalid"),
-               ("نورة", "Noura"), ("عبدالله", "Abdullah"), ("منى", "Mona"), ("وليد", "Walid")]
-FAMILY_NAMES = [("القحطاني", "Al-Qahtani"), ("العتيبي", "Al-Otaibi"), ("الأحمد", "Al-Ahmad"),
-                ("الحميدي", "Al-Humaidi"), ("الشهري", "Al-Shehri")]
-TAG_WORDS = [("الابتكار", "Innovation"), ("التعليم", "Education"), ("البيئة", "Environment"),
-             ("الطاقة", "Energy"), ("السياحة", "Tourism"), ("الإسكان", "Housing"), ("النقل", "Transport"),
-             ("الشباب", "Youth"), ("المرأة", "Women"), ("التراث", "Heritage"), ("الأمن", "Security"),
-             ("الزراعة", "Agriculture")]
-TAG_QUALIFIERS = [("", ""), (" الرقمي", " (digital)"), (" المحلي", " (local)"), (" الدولي", " (international)"),
-                  (" المستدام", " (sustainable)")]
+FIRST_NAMES = [
+    ("فاطمة", "Fatimah"),
+    ("محمد", "Mohammed"),
+    ("سارة", "Sarah"),
+    ("خالد", "Khalid"),
+    ("نورة", "Noura"),
+    ("عبدالله", "Abdullah"),
+    ("منى", "Mona"),
+    ("وليد", "Walid"),
+]
+FAMILY_NAMES = [
+    ("القحطاني", "Al-Qahtani"),
+    ("العتيبي", "Al-Otaibi"),
+    ("الأحمد", "Al-Ahmad"),
+    ("الحميدي", "Al-Humaidi"),
+    ("الشهري", "Al-Shehri"),
+]
+TAG_WORDS = [
+    ("الابتكار", "Innovation"),
+    ("التعليم", "Education"),
+    ("البيئة", "Environment"),
+    ("الطاقة", "Energy"),
+    ("السياحة", "Tourism"),
+    ("الإسكان", "Housing"),
+    ("النقل", "Transport"),
+    ("الشباب", "Youth"),
+    ("المرأة", "Women"),
+    ("التراث", "Heritage"),
+    ("الأمن", "Security"),
+    ("الزراعة", "Agriculture"),
+]
+TAG_QUALIFIERS = [
+    ("", ""),
+    (" الرقمي", " (digital)"),
+    (" المحلي", " (local)"),
+    (" الدولي", " (international)"),
+    (" المستدام", " (sustainable)"),
+]
 
 
 class Command(BaseCommand):
@@ -167,42 +297,59 @@ class Command(BaseCommand):
     def _world(self, rng):
         sections = []
         for position, (name_ar, name_en, subjects) in enumerate(SECTIONS):
-            section = (Section.objects.filter(name_ar=name_ar).first()
-                       or Section.objects.create(name_ar=name_ar, name_en=name_en, position=position))
+            section = Section.objects.filter(name_ar=name_ar).first() or Section.objects.create(
+                name_ar=name_ar, name_en=name_en, position=position
+            )
             sections.append((section, subjects))
         authors = []
         for first in FIRST_NAMES:
             for family in FAMILY_NAMES:
                 name_ar, name_en = f"{first[0]} {family[0]}", f"{first[1]} {family[1]}"
-                authors.append(Author.objects.matching(name_ar).first()
-                               or Author.objects.create(name_ar=name_ar, name_en=name_en))
+                authors.append(
+                    Author.objects.matching(name_ar).first()
+                    or Author.objects.create(name_ar=name_ar, name_en=name_en)
+                )
         tags = []
         for word in TAG_WORDS:
             for qualifier in TAG_QUALIFIERS:
                 name_ar = word[0] + qualifier[0]
-                tags.append(Tag.objects.filter(name_ar=name_ar).first()
-                            or Tag.objects.create(name_ar=name_ar, name_en=word[1] + qualifier[1]))
-        return {"sections": sections, "authors": authors, "tags": tags,
-                "wins": self._award_wins(rng), "pictures": self._pictures(rng)}
+                tags.append(
+                    Tag.objects.filter(name_ar=name_ar).first()
+                    or Tag.objects.create(name_ar=name_ar, name_en=word[1] + qualifier[1])
+                )
+        return {
+            "sections": sections,
+            "authors": authors,
+            "tags": tags,
+            "wins": self._award_wins(rng),
+            "pictures": self._pictures(rng),
+        }
 
     def _award_wins(self, rng):
         academy, _created = Organisation.objects.get_or_create(
-            name_ar="أكاديمية الإعلام العربي", defaults={"name_en": "Arab Media Academy"})
+            name_ar="أكاديمية الإعلام العربي", defaults={"name_en": "Arab Media Academy"}
+        )
         award, _created = Award.objects.get_or_create(
             name_ar="جائزة التميز الإعلامي",
-            defaults={"name_en": "Media Excellence Award", "awarding_body": academy})
+            defaults={"name_en": "Media Excellence Award", "awarding_body": academy},
+        )
         winners = [
-            Organisation.objects.get_or_create(name_ar=f"أمانة {city[0]}", defaults={"name_en": f"{city[1]} Municipality"})[0]
+            Organisation.objects.get_or_create(
+                name_ar=f"أمانة {city[0]}", defaults={"name_en": f"{city[1]} Municipality"}
+            )[0]
             for city in CITIES[:6]
         ]
         wins = []
-        for position, (name_ar, name_en) in enumerate((("الخدمات الرقمية", "Digital services"),
-                                                        ("الابتكار", "Innovation"))):
+        for position, (name_ar, name_en) in enumerate(
+            (("الخدمات الرقمية", "Digital services"), ("الابتكار", "Innovation"))
+        ):
             category, _created = AwardCategory.objects.get_or_create(
-                award=award, name_ar=name_ar, defaults={"name_en": name_en, "position": position})
+                award=award, name_ar=name_ar, defaults={"name_en": name_en, "position": position}
+            )
             for year in range(2016, 2026):
                 win, _created = AwardWin.objects.get_or_create(
-                    category=category, year=year, organisation=rng.choice(winners))
+                    category=category, year=year, organisation=rng.choice(winners)
+                )
                 wins.append(win)
         return wins
 
@@ -213,8 +360,12 @@ class Command(BaseCommand):
         for n, colour in enumerate(("#0b5d4b", "#7a3e00", "#2b4a8c", "#6b1d3a")):
             buffer = io.BytesIO()
             Picture.new("RGB", (1200, 675), colour).save(buffer, "JPEG", quality=80)
-            picture = Image(caption_ar=f"صورة أرشيفية {n + 1}", caption_en=f"Archive picture {n + 1}",
-                            alt_text_ar="صورة ملونة", credit_ar="الأرشيف")
+            picture = Image(
+                caption_ar=f"صورة أرشيفية {n + 1}",
+                caption_en=f"Archive picture {n + 1}",
+                alt_text_ar="صورة ملونة",
+                credit_ar="الأرشيف",
+            )
             picture.file = ContentFile(buffer.getvalue(), name=f"archive-{n + 1}.jpg")
             picture.save()
             pictures.append(picture)
@@ -224,29 +375,42 @@ class Command(BaseCommand):
         stories, plans = [], []
         for n in range(size):
             section, subjects = rng.choice(world["sections"])
-            subject, action, thing, city = (rng.choice(subjects), rng.choice(ACTIONS),
-                                            rng.choice(OBJECTS), rng.choice(CITIES))
+            subject, action, thing, city = (
+                rng.choice(subjects),
+                rng.choice(ACTIONS),
+                rng.choice(OBJECTS),
+                rng.choice(CITIES),
+            )
             # A few fresh stories each hour at the top; the rest spread back over the archive.
             age = span * (rng.random() ** 1.3) + datetime.timedelta(minutes=1 + offset + n)
             english = rng.random() < 0.35
             words = {"subject": subject, "object": thing, "city": city}
             article = Article(
-                section=section, status=Article.Status.PUBLISHED, published_at=now - age,
+                section=section,
+                status=Article.Status.PUBLISHED,
+                published_at=now - age,
                 lead_image=rng.choice(world["pictures"]) if rng.random() < 0.3 else None,
-                version=1, **self._text(rng, words, action, english),
+                version=1,
+                **self._text(rng, words, action, english),
             )
             stories.append(article)
-            plans.append((rng.sample(world["authors"], k=rng.choice((1, 1, 1, 2))),
-                          rng.sample(world["tags"], k=rng.randint(0, 3)),
-                          rng.choice(world["wins"]) if rng.random() < 0.03 else None))
+            plans.append(
+                (
+                    rng.sample(world["authors"], k=rng.choice((1, 1, 1, 2))),
+                    rng.sample(world["tags"], k=rng.randint(0, 3)),
+                    rng.choice(world["wins"]) if rng.random() < 0.03 else None,
+                )
+            )
         bylines = []
         for article, pk, (authors, tags, _win) in zip(stories, self._reserve_ids(size), plans, strict=True):
             # Search columns are filled before the insert, from the byline and tags as they
             # will be stored: each row is written once (an UPDATE of 100,000 rows through
             # their trigram indexes would take longer than making them).
             article.pk = pk
-            lines = [Byline(article=article, author=author, position=position)
-                     for position, author in enumerate(authors)]
+            lines = [
+                Byline(article=article, author=author, position=position)
+                for position, author in enumerate(authors)
+            ]
             article._prefetched_objects_cache = {"bylines": lines, "tags": tags}
             article.fill_search_columns()
             bylines += lines
@@ -254,11 +418,21 @@ class Command(BaseCommand):
         Byline.objects.bulk_create(bylines, batch_size=2000)
         Tagged, Covered = Article.tags.through, Article.award_wins.through
         Tagged.objects.bulk_create(
-            [Tagged(article_id=article.pk, tag_id=tag.pk)
-             for article, (_authors, tags, _win) in zip(stories, plans, strict=True) for tag in tags], batch_size=5000)
+            [
+                Tagged(article_id=article.pk, tag_id=tag.pk)
+                for article, (_authors, tags, _win) in zip(stories, plans, strict=True)
+                for tag in tags
+            ],
+            batch_size=5000,
+        )
         Covered.objects.bulk_create(
-            [Covered(article_id=article.pk, awardwin_id=win.pk)
-             for article, (_authors, _tags, win) in zip(stories, plans, strict=True) if win], batch_size=5000)
+            [
+                Covered(article_id=article.pk, awardwin_id=win.pk)
+                for article, (_authors, _tags, win) in zip(stories, plans, strict=True)
+                if win
+            ],
+            batch_size=5000,
+        )
 
     @staticmethod
     def _reserve_ids(size):
@@ -266,8 +440,10 @@ class Command(BaseCommand):
         table = Article._meta.db_table
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                               [table, size])
+                cursor.execute(
+                    "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                    [table, size],
+                )
                 return [row[0] for row in cursor.fetchall()]
             # SQLite: inside this transaction the database is ours; ids carry on from the highest.
             cursor.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"')
@@ -279,6 +455,7 @@ class Command(BaseCommand):
         subject, thing, city = words["subject"], words["object"], words["city"]
         fields = {}
         for index, language in enumerate(("ar", "en") if english else ("ar",)):
+
             def say(template, index=index):
                 return template.format(subject=subject[index], object=thing[index], city=city[index])
 
@@ -287,13 +464,15 @@ class Command(BaseCommand):
             else:
                 headline = f"{subject[1]} {action[1]} {thing[1]} in {city[1]}"
             paragraphs = [say(pair[index]) for pair in rng.sample(SENTENCES, k=rng.randint(3, 6))]
-            fields.update({
-                f"headline_{language}": headline,
-                f"slug_{language}": arabic_slugify(headline, max_length=290) or None,
-                f"standfirst_{language}": paragraphs[0],
-                f"dateline_{language}": city[index],
-                f"body_{language}": "".join(f"<p>{escape(p)}</p>" for p in paragraphs),
-            })
+            fields.update(
+                {
+                    f"headline_{language}": headline,
+                    f"slug_{language}": arabic_slugify(headline, max_length=290) or None,
+                    f"standfirst_{language}": paragraphs[0],
+                    f"dateline_{language}": city[index],
+                    f"body_{language}": "".join(f"<p>{escape(p)}</p>" for p in paragraphs),
+                }
+            )
         return fields
 
 

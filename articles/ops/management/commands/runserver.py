@@ -16,7 +16,9 @@ class Command(RunserverCommand):
             super().check_migrations()
         except DatabaseError as error:
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            self.stdout.write(self.style.WARNING(
-                f"The database is not reachable ({first_line}).\n"
-                "Serving anyway: pages answer 503 until it is back; unapplied migrations were not checked."
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    f"The database is not reachable ({first_line}).\n"
+                    "Serving anyway: pages answer 503 until it is back; unapplied migrations were not checked."
+                )
+            )

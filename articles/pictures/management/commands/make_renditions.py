@@ -15,7 +15,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("ids", nargs="*", type=int, help="only these pictures (ids)")
         parser.add_argument(
-            "--check-files", action="store_true",
+            "--check-files",
+            action="store_true",
             help="also ask the storage whether each rendition's file still exists, and remake the missing",
         )
 
