@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve test venv migrate demo lint messages screenshots clean
+.PHONY: run serve test test-fast venv migrate demo lint messages screenshots clean
 
 # (Re)install when a requirements file changes. Debian's python3 needs python3-venv for this.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -41,8 +41,16 @@ test: venv
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
+# Everything but the browser tests (no Chromium needed; the quick loop while working).
+test-fast: venv
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest -m "not browser"
+
+# Style, formatting and the layers of articles/ (the import contract in pyproject.toml).
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 # Refresh docs/screenshots/ from the browser tests (test runs themselves write nothing tracked).
 screenshots: venv

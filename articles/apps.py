@@ -1,6 +1,4 @@
-from axes import apps as axes_apps
 from django.apps import AppConfig
-from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,27 +11,11 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import pre_save
 
         # Imported here, when the models are ready: the receivers keep search columns right.
-        from . import notifications, publishing, signals
+        from . import signals
         from .cleaning import clean_typed_text
 
-        # Search columns, renditions, and what readers see (articles/freshness.py: each
+        # Search columns, and what readers see (articles/freshness.py: each
         # change marks only the responses that show what changed).
         signals.connect(self)
-        # Every workflow step tells the people involved (front page and email).
-        publishing.step_taken.connect(notifications.step_taken, dispatch_uid="articles.notify")
         # Controls and bidi overrides out of every plain-text field, on every save path.
         pre_save.connect(clean_typed_text, dispatch_uid="articles.clean_typed_text")
-
-
-class NewsroomAdminConfig(admin_apps.AdminConfig):
-    """django.contrib.admin with the desk's site (its home is the desk's front page)."""
-
-    default = False  # named in INSTALLED_APPS; "articles" itself stays ArticlesConfig
-    default_site = "articles.admin_site.NewsroomAdminSite"
-
-
-class LoginThrottlingConfig(axes_apps.AppConfig):
-    """django-axes, named in Arabic in the admin (it has no name of its own: "Axes")."""
-
-    default = False  # named in INSTALLED_APPS
-    verbose_name = _("محاولات الدخول")

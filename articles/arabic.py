@@ -145,7 +145,7 @@ def _readings(word):
     وزير meets the query والوزير, and the other way round."""
     for article in _ARTICLES:
         if word.startswith(article) and len(word) - len(article) >= MIN_STEM:
-            rest = word[len(article):]
+            rest = word[len(article) :]
             return [rest] if article != "ال" or rest.startswith("ال") else [rest, word]
     readings = [word]
     rest = word

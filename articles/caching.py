@@ -108,8 +108,13 @@ def kept(build, *parts):
     started = time.time()
     with freshness.recording() as shown:
         value = build()
-    _keep(key, {"value": value, "lifetime": shown.lifetime}, shown, started,
-          settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    _keep(
+        key,
+        {"value": value, "lifetime": shown.lifetime},
+        shown,
+        started,
+        settings.NEWSROOM_PAGE_CACHE_SECONDS,
+    )
     return value
 
 
@@ -204,8 +209,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _key(request):
-        where = "\n".join((request.scheme, request.get_host(), get_language() or "",
-                           request.get_full_path()))
+        where = "\n".join((request.scheme, request.get_host(), get_language() or "", request.get_full_path()))
         return f"newsroom:page:{hashlib.sha256(where.encode()).hexdigest()}"
 
     @staticmethod
@@ -243,8 +247,10 @@ class PageCacheMiddleware:
         """Headers for browsers and the edge on a shareable answer: a kept page's validators
         and max-age; a gone page public for the max-age only; anything else private."""
         gone = response.status_code in GONE_STATUS and self._shareable_response(request, response)
-        if entry is None and not gone and not (
-            response.status_code in CACHEABLE_STATUS and self._shareable_response(request, response)
+        if (
+            entry is None
+            and not gone
+            and not (response.status_code in CACHEABLE_STATUS and self._shareable_response(request, response))
         ):
             return self._private(response)
         lifetime = entry.get("lifetime") if entry else (shown.lifetime if shown else None)
@@ -266,7 +272,10 @@ class PageCacheMiddleware:
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(changed)
         return get_conditional_response(
-            request, etag=entry["etag"], last_modified=int(changed), response=response,
+            request,
+            etag=entry["etag"],
+            last_modified=int(changed),
+            response=response,
         )
 
     @staticmethod

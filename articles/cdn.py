@@ -23,7 +23,7 @@ class Purger:
 
     def purge(self, keys):
         for start in range(0, len(keys), self.batch):
-            request = self.request(keys[start:start + self.batch])
+            request = self.request(keys[start : start + self.batch])
             threading.Thread(target=self._send, args=(request,), daemon=True).start()
 
     @property
@@ -46,9 +46,13 @@ class FastlyPurger(Purger):
 
     def request(self, keys):
         return urllib.request.Request(
-            f"{self.api}/service/{settings.NEWSROOM_CDN_SERVICE}/purge", method="POST",
-            headers={"Fastly-Key": settings.NEWSROOM_CDN_TOKEN, "Surrogate-Key": " ".join(keys),
-                     "Accept": "application/json"},
+            f"{self.api}/service/{settings.NEWSROOM_CDN_SERVICE}/purge",
+            method="POST",
+            headers={
+                "Fastly-Key": settings.NEWSROOM_CDN_TOKEN,
+                "Surrogate-Key": " ".join(keys),
+                "Accept": "application/json",
+            },
         )
 
 
@@ -60,8 +64,11 @@ class CloudflarePurger(Purger):
 
     def request(self, keys):
         return urllib.request.Request(
-            f"{self.api}/zones/{settings.NEWSROOM_CDN_SERVICE}/purge_cache", method="POST",
+            f"{self.api}/zones/{settings.NEWSROOM_CDN_SERVICE}/purge_cache",
+            method="POST",
             data=json.dumps({"tags": list(keys)}).encode(),
-            headers={"Authorization": f"Bearer {settings.NEWSROOM_CDN_TOKEN}",
-                     "Content-Type": "application/json"},
+            headers={
+                "Authorization": f"Bearer {settings.NEWSROOM_CDN_TOKEN}",
+                "Content-Type": "application/json",
+            },
         )

@@ -12,7 +12,5 @@ def site(request):
     """Site name and the links to this page in the other language."""
     return {
         "site_name": site_name(),
-        "default_editions": {
-            code: translate_url(request.path, code) for code, _name in settings.LANGUAGES
-        },
+        "default_editions": {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES},
     }

@@ -14,8 +14,27 @@ import nh3
 from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "a", "strong", "em", "b", "i",
-    "blockquote", "q", "cite", "abbr", "sub", "sup", "bdi", "figure",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "blockquote",
+    "q",
+    "cite",
+    "abbr",
+    "sub",
+    "sup",
+    "bdi",
+    "figure",
 }
 # nh3 drops `dir` unless it is allowed: Arabic bodies quote Latin text and need it.
 ALLOWED_ATTRIBUTES = {
@@ -137,9 +156,9 @@ def cut(text, limit):
     """`text` in at most `limit` characters: cut at the last whole word, with "…" after it."""
     if len(text) <= limit:
         return text
-    kept = text[:limit - 1]
+    kept = text[: limit - 1]
     if " " in kept:
-        kept = kept[:kept.rindex(" ")]
+        kept = kept[: kept.rindex(" ")]
     return kept.rstrip(" ،,.؛:") + "…"
 
 

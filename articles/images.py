@@ -30,7 +30,14 @@ FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 MAX_FRAMES = 300
 NOT_AN_IMAGE = _("هذا الملف ليس صورة سليمة. ارفع صورة بصيغة JPEG أو PNG أو WebP.")
 BROKEN = _("الصورة تالفة أو مقطوعة ولا يمكن قراءتها كاملة. ارفعها مرة أخرى من الملف الأصلي.")
-_PIL_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, PILImage.DecompressionBombError)
+_PIL_ERRORS = (
+    UnidentifiedImageError,
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    PILImage.DecompressionBombError,
+)
 
 
 def max_bytes():
@@ -106,7 +113,8 @@ def validate_image_upload(upload):
     if image_format not in FORMATS:
         raise ValidationError(
             _("صيغة الصورة %(format)s غير مقبولة. المقبول: JPEG أو PNG أو WebP أو GIF."),
-            code="format", params={"format": image_format},
+            code="format",
+            params={"format": image_format},
         )
     if width * height > max_pixels():
         raise ValidationError(
@@ -145,8 +153,13 @@ def without_metadata(upload):
                 durations.append(frame.info.get("duration", 100))
                 frames.append(_bare(frame.convert("RGBA")))
             frames[0].save(
-                output, format="GIF", save_all=True, append_images=frames[1:],
-                duration=durations, loop=picture.info.get("loop", 0), disposal=2,
+                output,
+                format="GIF",
+                save_all=True,
+                append_images=frames[1:],
+                duration=durations,
+                loop=picture.info.get("loop", 0),
+                disposal=2,
             )
         else:
             clean = _bare(ImageOps.exif_transpose(picture))

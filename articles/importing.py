@@ -26,7 +26,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
 
-from . import publishing, revisions
+from . import locks, publishing, revisions
 from .arabic import arabic_slugify, normalize
 from .cleaning import NUL, clean_line
 from .languages import slug_lookup
@@ -160,7 +160,9 @@ def parse_story(text):
             )
     paragraphs = [line for line in cleaned[first_number:] if line]
     if not paragraphs:
-        raise StoryFormatError("the story has no body: no paragraph after the first line", line=first_number + 1)
+        raise StoryFormatError(
+            "the story has no body: no paragraph after the first line", line=first_number + 1
+        )
     return ParsedStory(dateline=dateline, authors=authors, paragraphs=paragraphs, source_id=source_id)
 
 
@@ -179,9 +181,9 @@ def read_story_file(path):
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise StoryFormatError(
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            "save the file as UTF-8",
-            line=line, path=path,
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save the file as UTF-8",
+            line=line,
+            path=path,
         ) from None
     try:
         return parse_story(text)
@@ -291,6 +293,13 @@ def import_story(path, *, publish=False, section=None, headline=None, update=Fal
     article = Article.objects.select_for_update().filter(import_source=identity).first()
     created = article is None
     touched = not created and desk_has_touched(article)
+    holder = None if created else locks.held_by_other(article, None)
+    if holder is not None:
+        raise ImportRefused(
+            f"story #{article.pk} is open in the desk ({locks.display_name(holder.user)} is editing it); "
+            "its text is left as it is. Import again when they are done",
+            path=path,
+        )
     if touched and not update:
         raise ImportRefused(
             f"story #{article.pk} ({article.get_status_display()}) has been handled by the desk; "

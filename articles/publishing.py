@@ -42,13 +42,33 @@ Transition = WorkflowEvent.Transition
 # receiver writes is rolled back with it, and mail waits for the commit (notifications.py).
 step_taken = Signal()
 
+# The desk's two roles: groups made by migration 0003 (only superusers manage users and groups).
+EDITORS = "Editors"
+REPORTERS = "Reporters"
+
 
 class TransitionNotAllowed(Exception):
     """The story's status, or what was typed, does not allow this step (the message is for the editor)."""
 
 
+# The ownership policy (as Wagtail's OwnershipPermissionPolicy): editors act on any story,
+# reporters on their own. The story form, bulk actions, previews, restore and the steps ask it.
+
+
+def acts_on_any(user):
+    """An editor: may act on any story."""
+    return user.has_perm("articles.edit_any_article")
+
+
+def may_act_on(user, article):
+    """Editors on any story; a reporter on a story they wrote."""
+    return user.has_perm("articles.change_article") and (
+        acts_on_any(user) or article.created_by_id == user.pk
+    )
+
+
 def _own_story(article, user):
-    if user.has_perm("articles.edit_any_article") or article.created_by_id == user.pk:
+    if may_act_on(user, article):
         return None
     return _("لا يمكنك إرسال خبر لم تكتبه للمراجعة.")
 
@@ -82,47 +102,79 @@ TRANSITIONS = {
     step.name: step
     for step in (
         Step(
-            "submit", gettext_lazy("إرسال للمراجعة"), Transition.SUBMIT,
-            frozenset({Status.DRAFT}), Status.REVIEW, "articles.change_article",
+            "submit",
+            gettext_lazy("إرسال للمراجعة"),
+            Transition.SUBMIT,
+            frozenset({Status.DRAFT}),
+            Status.REVIEW,
+            "articles.change_article",
             gettext_lazy("لا يمكنك إرسال خبر لم تكتبه للمراجعة."),
             gettext_lazy("لا يُرسل للمراجعة إلا خبر في حالة مسودة."),
-            personal=(_own_story,), releases_lock=True,
-        ),
-        Step(
-            "send_back", gettext_lazy("إعادة إلى المراسل"), Transition.SEND_BACK,
-            frozenset({Status.REVIEW, Status.WITHDRAWN}), Status.DRAFT, "articles.send_back_article",
-            gettext_lazy("ليست لديك صلاحية إعادة الأخبار إلى المراسلين."),
-            gettext_lazy("لا يُعاد إلى المراسل إلا خبر قيد المراجعة أو مسحوب."),
-            needs="note", missing=gettext_lazy("اكتب ملاحظة للمراسل تشرح سبب الإعادة."),
+            personal=(_own_story,),
             releases_lock=True,
         ),
         Step(
-            "publish", gettext_lazy("انشر الآن"), Transition.PUBLISH,
-            NOT_OUT, Status.PUBLISHED, "articles.publish_article",
-            gettext_lazy("ليست لديك صلاحية نشر الأخبار أو جدولتها."),
-            gettext_lazy("هذا الخبر منشور فعلاً."),
-            conditions=(_not_yet_public,), releases_lock=True,
+            "send_back",
+            gettext_lazy("إعادة إلى المراسل"),
+            Transition.SEND_BACK,
+            frozenset({Status.REVIEW, Status.WITHDRAWN}),
+            Status.DRAFT,
+            "articles.send_back_article",
+            gettext_lazy("ليست لديك صلاحية إعادة الأخبار إلى المراسلين."),
+            gettext_lazy("لا يُعاد إلى المراسل إلا خبر قيد المراجعة أو مسحوب."),
+            needs="note",
+            missing=gettext_lazy("اكتب ملاحظة للمراسل تشرح سبب الإعادة."),
+            releases_lock=True,
         ),
         Step(
-            "schedule", gettext_lazy("جدولة"), Transition.SCHEDULE,
-            NOT_OUT, Status.PUBLISHED, "articles.publish_article",
+            "publish",
+            gettext_lazy("انشر الآن"),
+            Transition.PUBLISH,
+            NOT_OUT,
+            Status.PUBLISHED,
+            "articles.publish_article",
             gettext_lazy("ليست لديك صلاحية نشر الأخبار أو جدولتها."),
             gettext_lazy("هذا الخبر منشور فعلاً."),
-            conditions=(_not_yet_public,), needs="at", releases_lock=True,
+            conditions=(_not_yet_public,),
+            releases_lock=True,
         ),
         Step(
-            "withdraw", gettext_lazy("سحب الخبر"), Transition.WITHDRAW,
-            frozenset({Status.PUBLISHED}), Status.WITHDRAWN, "articles.publish_article",
+            "schedule",
+            gettext_lazy("جدولة"),
+            Transition.SCHEDULE,
+            NOT_OUT,
+            Status.PUBLISHED,
+            "articles.publish_article",
+            gettext_lazy("ليست لديك صلاحية نشر الأخبار أو جدولتها."),
+            gettext_lazy("هذا الخبر منشور فعلاً."),
+            conditions=(_not_yet_public,),
+            needs="at",
+            releases_lock=True,
+        ),
+        Step(
+            "withdraw",
+            gettext_lazy("سحب الخبر"),
+            Transition.WITHDRAW,
+            frozenset({Status.PUBLISHED}),
+            Status.WITHDRAWN,
+            "articles.publish_article",
             gettext_lazy("ليست لديك صلاحية سحب الأخبار."),
             gettext_lazy("لا يُسحب إلا خبر منشور أو مجدول."),
-            needs="note", missing=gettext_lazy("اكتب سبب سحب الخبر."), releases_lock=True,
+            needs="note",
+            missing=gettext_lazy("اكتب سبب سحب الخبر."),
+            releases_lock=True,
         ),
         Step(
-            "correct", gettext_lazy("أضف إلى الخبر"), Transition.CORRECT,
-            frozenset({Status.PUBLISHED}), None, "articles.correct_article",
+            "correct",
+            gettext_lazy("أضف إلى الخبر"),
+            Transition.CORRECT,
+            frozenset({Status.PUBLISHED}),
+            None,
+            "articles.correct_article",
             gettext_lazy("ليست لديك صلاحية إضافة التصحيحات."),
             gettext_lazy("التصحيحات تُضاف إلى الأخبار المنشورة فقط."),
-            needs="text", missing=gettext_lazy("اكتب نص التصحيح أو التحديث."),
+            needs="text",
+            missing=gettext_lazy("اكتب نص التصحيح أو التحديث."),
         ),
     )
 }
@@ -154,7 +206,8 @@ def _condition_failure(step, article, user):
 def available_transitions(article, user):
     """The steps `user` may take on the story now, in the table's order (what to offer)."""
     return [
-        step for step in TRANSITIONS.values()
+        step
+        for step in TRANSITIONS.values()
         if _permitted(step, article, user) is None
         and article.status in step.sources
         and _condition_failure(step, article, user) is None
@@ -239,11 +292,7 @@ def note_edit(article):
 
 def can_edit(user, article):
     """Editors edit any story; a reporter only their own draft."""
-    if not user.has_perm("articles.change_article"):
-        return False
-    if user.has_perm("articles.edit_any_article"):
-        return True
-    return article.created_by_id == user.pk and article.status == Status.DRAFT
+    return may_act_on(user, article) and (acts_on_any(user) or article.status == Status.DRAFT)
 
 
 def _locked(article):
@@ -257,11 +306,19 @@ def _locked(article):
 
 def _record(article, transition, from_status, user, note="", published_at=None):
     event = WorkflowEvent.objects.create(
-        article=article, transition=transition, from_status=from_status,
-        to_status=article.status, user=user, note=note, published_at=published_at,
+        article=article,
+        transition=transition,
+        from_status=from_status,
+        to_status=article.status,
+        user=user,
+        note=note,
+        published_at=published_at,
     )
     step_taken.send(
-        sender=WorkflowEvent, event=event, article=article, user=user,
+        sender=WorkflowEvent,
+        event=event,
+        article=article,
+        user=user,
         editor_before=getattr(article, "_editor_before_step", None),
     )
     return event
@@ -336,7 +393,10 @@ def publish(article, user=None, *, at=None):
     _save(article, user, {"status", "published_at"})
     scheduled = article.published_at > now
     event = _record(
-        article, Transition.SCHEDULE if scheduled else Transition.PUBLISH, before, user,
+        article,
+        Transition.SCHEDULE if scheduled else Transition.PUBLISH,
+        before,
+        user,
         published_at=article.published_at,
     )
     _finish(TRANSITIONS[name], article, user)
@@ -350,8 +410,12 @@ def add_correction(article, user, text, kind=Correction.Kind.CORRECTION, text_en
     cleaned = check("correct", article, user, text=text, kind=kind, text_en=text_en)
     now = timezone.now()
     correction = Correction.objects.create(
-        article=article, kind=cleaned["kind"], text_ar=cleaned["text"], text_en=cleaned["text_en"],
-        published_at=now, created_by=user,
+        article=article,
+        kind=cleaned["kind"],
+        text_ar=cleaned["text"],
+        text_en=cleaned["text_en"],
+        published_at=now,
+        created_by=user,
     )
     article.revised_at = now
     _save(article, user, {"revised_at"})
@@ -376,7 +440,10 @@ def perform(name, article, user, **inputs):
         return publish(article, user, at=cleaned["at"])
     if name == "correct":
         return add_correction(
-            article, user, inputs.get("text", ""), inputs.get("kind") or Correction.Kind.CORRECTION,
+            article,
+            user,
+            inputs.get("text", ""),
+            inputs.get("kind") or Correction.Kind.CORRECTION,
             text_en=inputs.get("text_en", ""),
         )
     raise TransitionNotAllowed(_("إجراء غير معروف."))

@@ -19,19 +19,40 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from . import publishing
+from articles.models import Article, Author, AwardWin, Byline, Section, Tag
+
+from . import locks, publishing
 from .languages import codes
-from .models import Article, Author, AwardWin, Byline, Image, Section, Tag
 from .models.search_columns import SEARCH_FIELDS
 
 # Bookkeeping that changes on every save or is derived from the text (the desk's version
 # counter, the search columns): it means nothing in a comparison and is never restored.
 NOT_VERSIONED = (
-    "updated_at", "created_at", "version", "last_edited_by", "import_source", *SEARCH_FIELDS,
+    "updated_at",
+    "created_at",
+    "version",
+    "last_edited_by",
+    "import_source",
+    *SEARCH_FIELDS,
 )
 
+
+def _picture_model():
+    """The picture library's model (articles.pictures), reached through the story's field:
+    the core sits below the pictures app and never imports it."""
+    return Article._meta.get_field("lead_image").related_model
+
+
 # What a restore writes back, per language (status and publication time are the workflow's).
-RESTORED_TEXT_FIELDS = ("headline", "kicker", "standfirst", "body", "dateline", "seo_title", "seo_description")
+RESTORED_TEXT_FIELDS = (
+    "headline",
+    "kicker",
+    "standfirst",
+    "body",
+    "dateline",
+    "seo_title",
+    "seo_description",
+)
 RESTORED_FIELDS = ("section_id", "lead_image_id", "social_image_id")
 
 # What the diff compares, in the order an editor reads a story: the text per language...
@@ -49,8 +70,11 @@ COMPARED_TEXT = (
 def languages():
     """(code, name, direction) for each edition, first language first."""
     return [
-        (code, get_language_info(code)["name_translated"],
-         "rtl" if code in settings.LANGUAGES_BIDI else "ltr")
+        (
+            code,
+            get_language_info(code)["name_translated"],
+            "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
+        )
         for code in codes()
     ]
 
@@ -72,9 +96,14 @@ def who(version):
 
 def number_of(version):
     """The version's number as the desk says it: #1 is the story's first saved version."""
-    return Version.objects.get_for_object_reference(Article, version.object_id).filter(
-        revision__date_created__lte=version.revision.date_created,
-    ).exclude(revision__date_created=version.revision.date_created, pk__gt=version.pk).count()
+    return (
+        Version.objects.get_for_object_reference(Article, version.object_id)
+        .filter(
+            revision__date_created__lte=version.revision.date_created,
+        )
+        .exclude(revision__date_created=version.revision.date_created, pk__gt=version.pk)
+        .count()
+    )
 
 
 def versions_of(article):
@@ -98,10 +127,7 @@ def save_version(article, user=None, comment=""):
 def byline_of(version):
     """The byline (author ids in order) saved with this version of the story."""
     content_type = ContentType.objects.get_for_model(Byline)
-    rows = [
-        v.field_dict
-        for v in version.revision.version_set.filter(content_type=content_type)
-    ]
+    rows = [v.field_dict for v in version.revision.version_set.filter(content_type=content_type)]
     rows = [row for row in rows if str(row.get("article_id")) == str(version.object_id)]
     rows.sort(key=lambda row: (row.get("position") or 0, row.get("id") or 0))
     return [row["author_id"] for row in rows]
@@ -109,13 +135,15 @@ def byline_of(version):
 
 @transaction.atomic
 def restore(article, version, user=None):
-    """Put the story back as it was in `version`, saved as a new version of its own.
+    """Put the story back as it was in `version`, saved as a new version of its own; refused
+    (locks.Held) while someone else has the story open, as their save would be.
 
     Text in both languages, section, lead image, tags and byline come back; the workflow
     state (status, publication time) stays as it is now, since restoring is an edit.
     """
     if str(version.object_id) != str(article.pk):
         raise ValueError("That version belongs to another story.")
+    locks.refuse_if_held(article, user)  # locks.Held: someone else has the story open
     data = version.field_dict
     for name in RESTORED_TEXT_FIELDS:
         for lang in codes():
@@ -128,7 +156,10 @@ def restore(article, version, user=None):
             setattr(article, field, data[field])
     # A related row deleted since then cannot come back; keep what still exists.
     for picture in ("lead_image_id", "social_image_id"):
-        if getattr(article, picture) and not Image.objects.filter(pk=getattr(article, picture)).exists():
+        if (
+            getattr(article, picture)
+            and not _picture_model().objects.filter(pk=getattr(article, picture)).exists()
+        ):
             setattr(article, picture, None)
     if not Section.objects.filter(pk=article.section_id).exists():
         article.section_id = Article.objects.values_list("section_id", flat=True).get(pk=article.pk)
@@ -177,7 +208,7 @@ def _mark(tokens, tag):
     if not words:
         return escape(text)
     start = text.index(words)
-    return f"{escape(text[:start])}<{tag}>{escape(words)}</{tag}>{escape(text[start + len(words):])}"
+    return f"{escape(text[:start])}<{tag}>{escape(words)}</{tag}>{escape(text[start + len(words) :])}"
 
 
 def diff_words(old, new):
@@ -234,7 +265,9 @@ def compare_text(old, new):
         for name, label in COMPARED_TEXT:
             key = f"{name}_{lang}"
             before, after = old.get(key) or "", new.get(key) or ""
-            fields.append({"label": label, "rows": _text_rows(name, before, after), "changed": before != after})
+            fields.append(
+                {"label": label, "rows": _text_rows(name, before, after), "changed": before != after}
+            )
         if any(f["rows"] for f in fields):
             sections.append({"lang": lang, "language": language, "dir": direction, "fields": fields})
     return sections
@@ -252,8 +285,8 @@ def _story_fields(version):
         "section": _names(Section, [data.get("section_id")]),
         "tags": _names(Tag, sorted(data.get("tags") or [])),
         "byline": _names(Author, byline_of(version)),
-        "lead_image": _names(Image, [data.get("lead_image_id")]),
-        "social_image": _names(Image, [data.get("social_image_id")]),
+        "lead_image": _names(_picture_model(), [data.get("lead_image_id")]),
+        "social_image": _names(_picture_model(), [data.get("social_image_id")]),
         "award_wins": _names(AwardWin, sorted(data.get("award_wins") or [])),
     }
 
@@ -279,6 +312,12 @@ def compare(old_version, new_version):
         fields.append({"label": label, "rows": rows, "changed": old[name] != new[name]})
     if any(f["rows"] for f in fields):
         direction = "rtl" if codes()[0] in settings.LANGUAGES_BIDI else "ltr"
-        sections.append({"lang": codes()[0], "language": _("القسم والوسوم والتوقيع والصورة والجوائز"), "dir": direction,
-                         "fields": fields})
+        sections.append(
+            {
+                "lang": codes()[0],
+                "language": _("القسم والوسوم والتوقيع والصورة والجوائز"),
+                "dir": direction,
+                "fields": fields,
+            }
+        )
     return sections

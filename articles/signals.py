@@ -1,5 +1,5 @@
-"""Signal receivers: keep stories' search columns right when the names they hold change,
-and cut a picture's renditions when it is saved.
+"""Signal receivers: keep stories' search columns right when the names they hold change
+(a picture's receivers are in articles/pictures/signals.py).
 
 A story's search columns hold its byline and tag names, which live in other tables. When
 one of those changes, the stories concerned are refreshed with
@@ -8,15 +8,14 @@ stories). Connected in `ArticlesConfig.ready()`.
 
 `bulk_create`, `QuerySet.update()` and loaddata's raw saves send no such signals: code
 that writes bylines that way refreshes the stories itself (see articles/importing.py),
-and `manage.py fill_search_columns` refills every story after a fixture load; likewise
-`manage.py make_renditions` cuts the renditions of pictures saved that way.
+and `manage.py fill_search_columns` refills every story after a fixture load.
 """
 
-from django.db import transaction
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
 
-from . import freshness, renditions
-from .models import Article, Author, Byline, Image, Rendition, Tag
+from articles import freshness
+from articles.models import Article, Author, Byline, Tag
 
 
 def byline_changed(sender, instance, raw=False, **kwargs):
@@ -59,53 +58,11 @@ def tag_deleted(sender, instance, **kwargs):
     Article.objects.filter(pk__in=getattr(instance, "_search_stories", [])).refresh_search_columns()
 
 
-def picture_saved(sender, instance, raw=False, **kwargs):
-    """Cut a saved picture's renditions once its row is committed, so a rolled-back upload
-    leaves no files behind and the admin's transaction is not held open by image work.
-    Robust: a storage failure is logged and leaves the picture saved (pages show the
-    original; `make_renditions` catches up), rather than failing the editor's request."""
-    if raw:
-        return
-    pk = instance.pk
-
-    def make():
-        image = Image.objects.filter(pk=pk).first()
-        if image is not None:
-            renditions.make_renditions(image)
-
-    transaction.on_commit(make, robust=True)
-
-
-def rendition_deleted(sender, instance, **kwargs):
-    """Remove a deleted rendition's file from the storage once the deletion is committed,
-    unless a newer rendition was stored under the same name meanwhile."""
-    name, storage = instance.file.name, instance.file.storage
-    if not name:
-        return
-
-    def delete():
-        if not Rendition.objects.filter(file=name).exists() and storage.exists(name):
-            storage.delete(name)
-
-    transaction.on_commit(delete)
-
-
 def search_columns_migrated(sender, using="default", **kwargs):
     """After `migrate`: refill the columns of stories stored under an older analysis. The
     columns are derived data, so today's code (not a migration's frozen copy) writes them,
     as Django itself fills permissions and content types after migrate."""
     Article.objects.using(using).with_stale_search_columns().refresh_search_columns()
-
-
-def picture_search_keys_migrated(sender, using="default", **kwargs):
-    """After `migrate`: fold the words of pictures saved before the library had a search key
-    (a picture with no words at all keeps an empty key and costs nothing)."""
-    stale = []
-    for image in Image.objects.using(using).filter(search_key="").iterator():
-        image.search_key = image.folded_words()
-        if image.search_key:
-            stale.append(image)
-    Image.objects.using(using).bulk_update(stale, ["search_key"], batch_size=500)
 
 
 # What readers see (articles/freshness.py): each model that readers see declares, in
@@ -128,10 +85,9 @@ def shown_row_saved(sender, instance, raw=False, **kwargs):
         return
     before = getattr(instance, "_public_state_before", None)
     freshness.changed(*instance.shown_keys(before))
-    if sender is Article:  # the next save compares with what this one stored
-        instance._public_state_loaded = instance.public_state()
-    if sender is Article:  # the reader's side then never has to look the time up
-        freshness.schedule_changed(Article.objects.next_due)
+    if sender is Article:
+        instance._public_state_loaded = instance.public_state()  # what the next save compares with
+        freshness.schedule_changed(Article.objects.next_due)  # the reader's side never looks it up
 
 
 def shown_row_deleting(sender, instance, **kwargs):
@@ -156,15 +112,21 @@ def story_links_changed(sender, instance, action, reverse, pk_set, **kwargs):
             continue
         touched |= {freshness.key(story), freshness.STORIES}
         if sender is Article.tags.through:
-            tag_ids = [instance.pk] if reverse else (
-                pk_set if action != "pre_clear" else story.tags.values_list("pk", flat=True))
+            tag_ids = (
+                [instance.pk]
+                if reverse
+                else (pk_set if action != "pre_clear" else story.tags.values_list("pk", flat=True))
+            )
             touched |= {freshness.list_of("tag", pk) for pk in tag_ids}
     freshness.changed(*touched)
 
 
-def connect_freshness(app_config):
+def connect_freshness():
+    """Every model of the newsroom's apps that declares shown_keys() (the core's, the
+    picture library's, those of apps to come)."""
     pre_save.connect(_story_state_before, sender=Article, dispatch_uid="shown-story-before")
-    for model in app_config.get_models():
+    newsroom_apps = [config for config in apps.get_app_configs() if config.name.split(".")[0] == "articles"]
+    for model in (model for config in newsroom_apps for model in config.get_models()):
         if hasattr(model, "shown_keys"):
             uid = f"shown-{model._meta.model_name}"
             post_save.connect(shown_row_saved, sender=model, dispatch_uid=f"{uid}-saved")
@@ -174,9 +136,8 @@ def connect_freshness(app_config):
 
 
 def connect(app_config):
-    connect_freshness(app_config)
+    connect_freshness()
     post_migrate.connect(search_columns_migrated, sender=app_config, dispatch_uid="search-migrated")
-    post_migrate.connect(picture_search_keys_migrated, sender=app_config, dispatch_uid="picture-search-migrated")
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
     post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
     m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid="search-tags")
@@ -184,5 +145,3 @@ def connect(app_config):
     post_save.connect(name_changed, sender=Tag, dispatch_uid="search-tag-renamed")
     pre_delete.connect(tag_deleting, sender=Tag, dispatch_uid="search-tag-deleting")
     post_delete.connect(tag_deleted, sender=Tag, dispatch_uid="search-tag-deleted")
-    post_save.connect(picture_saved, sender=Image, dispatch_uid="renditions-picture-saved")
-    post_delete.connect(rendition_deleted, sender=Rendition, dispatch_uid="renditions-file-deleted")

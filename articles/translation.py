@@ -2,14 +2,13 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import (
+from articles.models import (
     Article,
     Author,
     Award,
     AwardCategory,
     AwardWin,
     Correction,
-    Image,
     Organisation,
     Section,
     Tag,
@@ -38,11 +37,6 @@ class AuthorTranslation(TranslationOptions):
     fields = ("name", "slug", "role", "bio")
     required_languages = {"ar": ("name",)}
     empty_values = NULL_SLUG
-
-
-@register(Image)
-class ImageTranslation(TranslationOptions):
-    fields = ("caption", "credit", "alt_text")
 
 
 @register(Article)

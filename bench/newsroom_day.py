@@ -28,7 +28,8 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 
-from articles import autosaves, caching, publishing  # noqa: E402
+from articles import caching, publishing  # noqa: E402
+from articles.desk import autosaves  # noqa: E402
 from articles.models import Article, Author, Section  # noqa: E402
 
 EDGE = os.environ["EDGE"]
@@ -58,10 +59,19 @@ class Day:
         newest = list(Article.objects.published().order_by("-published_at")[:50])
         self.hot = [story.get_absolute_url() for story in newest]
         self.victims = newest[10:12]  # one corrected, one withdrawn
-        ids = list(Article.objects.published().values_list("pk", flat=True)[:: max(1, Article.objects.count() // 2000)])
+        ids = list(
+            Article.objects.published().values_list("pk", flat=True)[
+                :: max(1, Article.objects.count() // 2000)
+            ]
+        )
         self.tail = [f"/api/v1/articles/{pk}/" for pk in ids[:1000]]
-        self.tail_pages = [story.get_absolute_url() for story in Article.objects.filter(pk__in=ids[:300]).select_related("section")]
-        self.lists = ["/", "/archive/", "/feeds/rss/"] + [section.get_absolute_url() for section in Section.objects.all()[:8]]
+        self.tail_pages = [
+            story.get_absolute_url()
+            for story in Article.objects.filter(pk__in=ids[:300]).select_related("section")
+        ]
+        self.lists = ["/", "/archive/", "/feeds/rss/"] + [
+            section.get_absolute_url() for section in Section.objects.all()[:8]
+        ]
 
     def pick(self):
         roll = random.random()
@@ -84,20 +94,31 @@ class Day:
 
     def editor(self, number):
         user, _ = get_user_model().objects.get_or_create(username=f"day-editor-{number}")
-        draft = Article.objects.create(headline_ar=f"مسودة المحرر {number}", section=Section.objects.first(),
-                                       body_ar="<p>نص</p>", status=Article.Status.DRAFT)
+        draft = Article.objects.create(
+            headline_ar=f"مسودة المحرر {number}",
+            section=Section.objects.first(),
+            body_ar="<p>نص</p>",
+            status=Article.Status.DRAFT,
+        )
         words = 0
         while not self.stop.wait(3):
             words += 1
-            autosaves.keep(draft, user, {"headline_ar": f"مسودة المحرر {number} " + "كلمة " * words,
-                                         "version": draft.version})
+            autosaves.keep(
+                draft,
+                user,
+                {"headline_ar": f"مسودة المحرر {number} " + "كلمة " * words, "version": draft.version},
+            )
 
     def publisher(self):
         author, section, n = Author.objects.first(), Section.objects.first(), 0
         while not self.stop.wait(PUBLISH_EVERY):
             n += 1
-            story = Article.objects.create(headline_ar=f"خبر اليوم رقم {n} {time.time():.0f}", section=section,
-                                           body_ar="<p>تفاصيل الخبر.</p>", status=Article.Status.DRAFT)
+            story = Article.objects.create(
+                headline_ar=f"خبر اليوم رقم {n} {time.time():.0f}",
+                section=section,
+                body_ar="<p>تفاصيل الخبر.</p>",
+                status=Article.Status.DRAFT,
+            )
             story.bylines.create(author=author)
             publishing.publish(story)
 
@@ -124,14 +145,17 @@ class Day:
         corrected, withdrawn = self.victims
         note = f"تصحيح في يوم القياس {time.time():.0f}"
         publishing.add_correction(corrected, None, note)
-        correction = self.seconds_until([corrected.get_absolute_url(), f"/api/v1/articles/{corrected.pk}/"],
-                                        lambda status, body: note in body.decode("utf-8", "replace"))
+        correction = self.seconds_until(
+            [corrected.get_absolute_url(), f"/api/v1/articles/{corrected.pk}/"],
+            lambda status, body: note in body.decode("utf-8", "replace"),
+        )
         time.sleep(max(0, started + DURATION * 2 / 3 - time.time()))
         withdrawn_url = withdrawn.get_absolute_url()
         publishing.withdraw(withdrawn, None, "طلب قانوني")
         withdrawal = self.seconds_until(
             [withdrawn_url, f"/api/v1/articles/{withdrawn.pk}/", "/", "/feeds/rss/"],
-            lambda status, body: status == 404 or f"/{withdrawn.pk}/" not in body.decode("utf-8", "replace"))
+            lambda status, body: status == 404 or f"/{withdrawn.pk}/" not in body.decode("utf-8", "replace"),
+        )
         time.sleep(max(0, started + DURATION - time.time()))
         self.stop.set()
         for thread in threads:
@@ -148,15 +172,27 @@ def main():
     total = sum(day.edge.values())
     at_edge = day.edge["HIT"] + day.edge["STALE"] + day.edge["UPDATING"] + day.edge["REVALIDATED"]
     latencies = sorted(day.latencies)
-    print(f"archive: {Article.objects.count():,} stories; {READERS} readers, {EDITORS} editors typing "
-          f"(autosave every 3 s), a publish every {PUBLISH_EVERY} s, {elapsed:.0f} s")
-    print(f"reader requests: {total:,} ({total / elapsed:.0f}/s); errors: {sum(day.errors.values())} {dict(day.errors)}")
-    print(f"edge: {dict(day.edge)}; served by the edge {at_edge / total:.1%} (HIT alone {day.edge['HIT'] / total:.1%})")
-    print(f"app page cache: {hits:,} hits, {misses:,} misses: hit ratio {hits / max(1, hits + misses):.1%}; "
-          f"origin renders {misses / elapsed:.1f}/s")
-    print(f"reader latency: p50 {statistics.median(latencies) * 1000:.1f} ms, "
-          f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.1f} ms")
-    print(f"correction visible at every layer after {correction:.2f} s; withdrawal gone from every layer after {withdrawal:.2f} s")
+    print(
+        f"archive: {Article.objects.count():,} stories; {READERS} readers, {EDITORS} editors typing "
+        f"(autosave every 3 s), a publish every {PUBLISH_EVERY} s, {elapsed:.0f} s"
+    )
+    print(
+        f"reader requests: {total:,} ({total / elapsed:.0f}/s); errors: {sum(day.errors.values())} {dict(day.errors)}"
+    )
+    print(
+        f"edge: {dict(day.edge)}; served by the edge {at_edge / total:.1%} (HIT alone {day.edge['HIT'] / total:.1%})"
+    )
+    print(
+        f"app page cache: {hits:,} hits, {misses:,} misses: hit ratio {hits / max(1, hits + misses):.1%}; "
+        f"origin renders {misses / elapsed:.1f}/s"
+    )
+    print(
+        f"reader latency: p50 {statistics.median(latencies) * 1000:.1f} ms, "
+        f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.1f} ms"
+    )
+    print(
+        f"correction visible at every layer after {correction:.2f} s; withdrawal gone from every layer after {withdrawal:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -68,7 +68,8 @@ def add_stories():
     keys = {}
     for n, story in enumerate(json.loads(STORIES.read_text(encoding="utf-8"))):
         article = Article.objects.create(
-            headline_ar=story["headline_ar"], body_ar=f"<p>{story['body_ar']}</p>",
+            headline_ar=story["headline_ar"],
+            body_ar=f"<p>{story['body_ar']}</p>",
             headline_en=story["headline_en"] or None,
             body_en=f"<p>{story['body_en']}</p>" if story["body_en"] else "",
             section=section,
@@ -81,8 +82,12 @@ def add_stories():
     keys["seed"] = [demo.pk]
     for n in range(SEED_COPIES):
         copy = Article.objects.create(
-            headline_ar=demo.headline_ar, kicker_ar=demo.kicker_ar, standfirst_ar=demo.standfirst_ar,
-            body_ar=demo.body_ar, dateline_ar=demo.dateline_ar, section=demo.section,
+            headline_ar=demo.headline_ar,
+            kicker_ar=demo.kicker_ar,
+            standfirst_ar=demo.standfirst_ar,
+            body_ar=demo.body_ar,
+            dateline_ar=demo.dateline_ar,
+            section=demo.section,
         )
         Byline.objects.bulk_create(
             Byline(article=copy, author=line.author, position=line.position) for line in demo.bylines.all()
@@ -95,14 +100,12 @@ def add_stories():
 
 def evaluate(keys):
     """{language: Figures} for every query of the set, searched the way the site does."""
-    from articles import search
+    from articles.search import query as search
 
     figures = {}
     for language, query, wanted in queries():
         relevant = {pk for key in wanted for pk in keys[key]}
-        ranked = list(
-            search.search(search.parse(query), language).values_list("pk", flat=True)[:DEPTH]
-        )
+        ranked = list(search.search(search.parse(query), language).values_list("pk", flat=True)[:DEPTH])
         rank = next((n for n, pk in enumerate(ranked, 1) if pk in relevant), None)
         result = figures.setdefault(language, Figures(language))
         result.queries += 1
@@ -129,7 +132,9 @@ def main():
         for result in figures.values():
             print(result)
             for query, rank, found, relevant in result.misses:
-                print(f"  {query!r}: first relevant at {rank or f'> {DEPTH}'}, {found} of {relevant} in the first {DEPTH}")
+                print(
+                    f"  {query!r}: first relevant at {rank or f'> {DEPTH}'}, {found} of {relevant} in the first {DEPTH}"
+                )
 
 
 if __name__ == "__main__":

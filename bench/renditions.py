@@ -42,8 +42,9 @@ def main():
 
     with tempfile.TemporaryDirectory() as media, archive(200):
         settings.MEDIA_ROOT = media
-        from articles.models import Article, Image, Rendition
-        from articles.renditions import make_renditions
+        from articles.models import Article
+        from articles.pictures.models import Image, Rendition
+        from articles.pictures.renditions import make_renditions
 
         for size in SIZES:
             saves, cuts = [], []
@@ -51,7 +52,9 @@ def main():
                 data = photo(size)
                 # Autocommit: the save's commit callback cuts the renditions straight away.
                 start = time.perf_counter()
-                image = Image.objects.create(file=SimpleUploadedFile(f"{number}.jpg", data), alt_text_ar="صورة")
+                image = Image.objects.create(
+                    file=SimpleUploadedFile(f"{number}.jpg", data), alt_text_ar="صورة"
+                )
                 saves.append((time.perf_counter() - start) * 1000)
                 Rendition.objects.filter(image=image).delete()
                 start = time.perf_counter()
@@ -66,9 +69,14 @@ def main():
         story.lead_image = image
         story.save()
         client = Client()
-        for name, path in (("article", story.get_absolute_url()), ("section", story.section.get_absolute_url())):
+        for name, path in (
+            ("article", story.get_absolute_url()),
+            ("section", story.section.get_absolute_url()),
+        ):
             median, p95, queries = measure(client, path, args.requests)
-            print(f"{name} with a pictured story: median {median:.1f} ms, p95 {p95:.1f} ms, {queries} queries")
+            print(
+                f"{name} with a pictured story: median {median:.1f} ms, p95 {p95:.1f} ms, {queries} queries"
+            )
 
 
 if __name__ == "__main__":

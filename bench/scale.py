@@ -27,7 +27,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from articles.models import Article, Author, Section, Tag  # noqa: E402
-from articles.sitemaps import ArticleSitemap  # noqa: E402
+from articles.site.sitemaps import ArticleSitemap  # noqa: E402
 
 
 def pages():
@@ -79,8 +79,10 @@ def main():
             assert response.status_code == 200, (path, response.status_code)
         timings.sort()
         p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
-        print(f"| {name} | {statistics.median(timings):.1f} | {p99:.1f} | "
-              f"{len(connection.queries)} | {len(response.content):,} | {_results(response)} |")
+        print(
+            f"| {name} | {statistics.median(timings):.1f} | {p99:.1f} | "
+            f"{len(connection.queries)} | {len(response.content):,} | {_results(response)} |"
+        )
 
 
 def _results(response):

@@ -37,7 +37,7 @@ def main():
     args = parser.parse_args()
 
     with archive(args.stories):
-        from articles import search
+        from articles.search import query as search
         from articles.models import Article
 
         if connection.vendor == "postgresql":

@@ -67,13 +67,20 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
     "modeltranslation",
-    "articles.apps.NewsroomAdminConfig",  # django.contrib.admin with the desk's front page
+    # The desk before django.contrib.admin: its templates override the admin's.
+    "articles.desk",
+    "articles.desk.apps.NewsroomAdminConfig",  # django.contrib.admin with the desk's front page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    # Before whitenoise: articles' runserver (which starts without a database) wraps theirs.
+    # Before whitenoise: articles.ops' runserver (which starts without a database) wraps theirs.
     "articles",
+    "articles.pictures",  # the picture library (articles/pictures/)
+    "articles.site",  # the reader site (articles/site/)
+    "articles.search",  # search ranking and highlighting (articles/search/)
+    "articles.api",  # the read-only content API (articles/api/; docs/api.md)
+    "articles.ops",  # health, backup, logging, hardening; its runserver wraps whitenoise's
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",  # reader pages: sitemap index templates
@@ -84,7 +91,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # security: Content-Security-Policy, login throttling.
     "csp",
-    "articles.apps.LoginThrottlingConfig",  # django-axes, with an Arabic name in the admin
+    "articles.ops.apps.LoginThrottlingConfig",  # django-axes, with an Arabic name in the admin
     # the read-only content API (articles/api/; docs/api.md).
     "rest_framework",
     "drf_spectacular",
@@ -92,25 +99,25 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "articles.middleware.RequestLogMiddleware",
+    "articles.ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "articles.middleware.RefuseControlCharactersMiddleware",
+    "articles.ops.middleware.RefuseControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The API's language and rate limit, decided before the page cache builds its key.
     "articles.api.middleware.ApiMiddleware",
     "articles.caching.PageCacheMiddleware",  # after the language is known; see articles/caching.py
-    "articles.middleware.AdminLanguageMiddleware",
-    "articles.middleware.DeskTimeZoneMiddleware",
+    "articles.desk.middleware.AdminLanguageMiddleware",
+    "articles.desk.middleware.DeskTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "articles.middleware.PermissionsPolicyMiddleware",
-    "articles.middleware.AdminStylePolicyMiddleware",
+    "articles.ops.middleware.PermissionsPolicyMiddleware",
+    "articles.desk.middleware.AdminStylePolicyMiddleware",
     # Last, as django-axes asks: it answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -150,7 +157,8 @@ DATABASES = {
 if os.environ.get("NEWSROOM_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
         os.environ["NEWSROOM_REPLICA_URL"],
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")), conn_health_checks=True,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["articles.replica.PublicReadsRouter"]
@@ -165,8 +173,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite answers a second thread with "table is locked" at once instead of waiting, and
     # the browser tests run the site in threads beside the test.
     DATABASES["default"].setdefault("TEST", {}).setdefault(
-        "NAME", os.path.join("/dev/shm" if os.path.isdir("/dev/shm") else os.environ.get("TMPDIR", "/tmp"),
-                     f"newsroom-test-{os.getpid()}.sqlite3")
+        "NAME",
+        os.path.join(
+            "/dev/shm" if os.path.isdir("/dev/shm") else os.environ.get("TMPDIR", "/tmp"),
+            f"newsroom-test-{os.getpid()}.sqlite3",
+        ),
     )
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -266,7 +277,8 @@ NEWSROOM_DESK_TIME_ZONE = os.environ.get("NEWSROOM_DESK_TIME_ZONE", "Asia/Riyadh
 _FIRST_HOST = next((host for host in ALLOWED_HOSTS if host not in ("*", "testserver")), "")
 NEWSROOM_DESK_URL = os.environ.get("NEWSROOM_DESK_URL") or (
     f"{'https' if PRODUCTION and HTTPS else 'http'}://{_FIRST_HOST.lstrip('.')}"
-    if PRODUCTION and _FIRST_HOST else "http://127.0.0.1:8000"
+    if PRODUCTION and _FIRST_HOST
+    else "http://127.0.0.1:8000"
 )
 # An edit lock lapses this many seconds after the editor's page stops sending its heartbeat.
 NEWSROOM_EDIT_LOCK_SECONDS = int(os.environ.get("NEWSROOM_EDIT_LOCK_SECONDS", "120"))
@@ -313,20 +325,24 @@ NEWSROOM_API_CHANGES_DELAY = int(os.environ.get("NEWSROOM_API_CHANGES_DELAY", "5
 # every process on this machine shares (a per-process cache would keep stale pages after a
 # story is published from the command line or another worker).
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
-        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
-        # Redis down must mean "uncached", quickly, not a worker stuck waiting.
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            # Redis down must mean "uncached", quickly, not a worker stuck waiting.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 else:
-    CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR", str(LOCAL_DIR / "cache")),
-        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
-        "OPTIONS": {"MAX_ENTRIES": 20000},
-    }}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(LOCAL_DIR / "cache")),
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)  # off: every request renders (benchmarks)
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
 # The article page's object cache (caching.kept); off: a page-cache miss runs every query (benchmarks)
@@ -360,13 +376,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_context": {"()": "articles.logcontext.RequestContextFilter"},
+        "request_context": {"()": "articles.ops.logcontext.RequestContextFilter"},
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
     },
     "formatters": {
         "line": {
             "format": "%(asctime)s %(levelname)s %(name)s request=%(request_id)s "
-                      "user=%(user_id)s path=%(path)s %(message)s",
+            "user=%(user_id)s path=%(path)s %(message)s",
         },
     },
     "handlers": {
@@ -399,7 +415,9 @@ ADMINS = [
 # stdout), SMTP in production; tests use Django's in-memory outbox whatever is set here.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "newsroom@localhost")
@@ -458,11 +476,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURES", "5"))
-AXES_COOLOFF_TIME = datetime.timedelta(
-    minutes=int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES", "15"))
-)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "articles.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "articles.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "articles.ops.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "articles.ops.lockout.client_address"
 AXES_VERBOSE = False

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles import publishing
@@ -23,8 +24,10 @@ def make_article(section, author):
 
     def make(headline="خبر تجريبي", status=Article.Status.PUBLISHED, published_at=None, **fields):
         article = Article.objects.create(
-            headline_ar=headline, body_ar=fields.pop("body_ar", "<p>نص الخبر</p>"),
-            section=fields.pop("section", section), **fields,
+            headline_ar=headline,
+            body_ar=fields.pop("body_ar", "<p>نص الخبر</p>"),
+            section=fields.pop("section", section),
+            **fields,
         )
         Byline.objects.create(article=article, author=author, position=0)
         if status == Article.Status.PUBLISHED:
@@ -62,9 +65,12 @@ def page_cache(settings, tmp_path_factory):
     cached by one test is never served to the next; never the machine's shared cache."""
     import uuid
 
-    settings.CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": uuid.uuid4().hex,
-    }}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": uuid.uuid4().hex,
+        }
+    }
     yield
 
 
@@ -72,3 +78,10 @@ def page_cache(settings, tmp_path_factory):
 def fast_passwords(settings):
     """Tests make many staff users: a real password hash takes seconds on a busy machine."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def desk_groups():
+    """(Editors, Reporters): the groups migration articles 0003 made, with the permissions
+    later migrations moved along with their models (the desk is tested on what a real
+    database gets, not on a copy)."""
+    return Group.objects.get(name=publishing.EDITORS), Group.objects.get(name=publishing.REPORTERS)

@@ -47,12 +47,14 @@ def _kind(article):
 def _was_public():
     Transition = WorkflowEvent.Transition
     went_out = WorkflowEvent.objects.filter(
-        article=OuterRef(OuterRef("pk")), transition__in=[Transition.PUBLISH, Transition.SCHEDULE],
+        article=OuterRef(OuterRef("pk")),
+        transition__in=[Transition.PUBLISH, Transition.SCHEDULE],
         published_at__lte=OuterRef("at"),
     )
     return Exists(
-        WorkflowEvent.objects.filter(article=OuterRef("pk"), transition=Transition.WITHDRAW)
-        .filter(Exists(went_out))
+        WorkflowEvent.objects.filter(article=OuterRef("pk"), transition=Transition.WITHDRAW).filter(
+            Exists(went_out)
+        )
     )
 
 
@@ -62,14 +64,18 @@ def changes(since, limit):
     now = timezone.now()
     horizon = now - datetime.timedelta(seconds=settings.NEWSROOM_API_CHANGES_DELAY)
     live = (
-        Article.objects.published(at=now).for_listing().prefetch_related("corrections")
+        Article.objects.published(at=now)
+        .for_listing()
+        .prefetch_related("corrections")
         .annotate(changed_at=Greatest("updated_at", "published_at", output_field=DateTimeField()))
         .filter(changed_at__lte=horizon)
     )
     gone = (
         Article.objects.exclude(pk__in=Article.objects.published(at=now).values("pk"))
-        .filter(_was_public()).only("pk", "updated_at")
-        .annotate(changed_at=F("updated_at")).filter(changed_at__lte=horizon)
+        .filter(_was_public())
+        .only("pk", "updated_at")
+        .annotate(changed_at=F("updated_at"))
+        .filter(changed_at__lte=horizon)
     )
     rows = []
     for queryset, is_live in ((live, True), (gone, False)):

@@ -1,7 +1,7 @@
 """Every API error is JSON with the same shape, its message in Arabic and in English:
 
-    {"status": 400, "code": "bad_parameter", "parameter": "since",
-     "message": {"ar": "…", "en": "…"}}
+{"status": 400, "code": "bad_parameter", "parameter": "since",
+ "message": {"ar": "…", "en": "…"}}
 """
 
 from django.http import Http404, JsonResponse
@@ -52,7 +52,8 @@ def exception_handler(exc, context):
         return Response(body(404, "not_found", MESSAGES["not_found"]), status=404)
     if isinstance(exc, exceptions.MethodNotAllowed):
         return Response(
-            body(405, "method_not_allowed", MESSAGES["method_not_allowed"]), status=405,
+            body(405, "method_not_allowed", MESSAGES["method_not_allowed"]),
+            status=405,
             headers={"Allow": "GET, HEAD, OPTIONS"},
         )
     if isinstance(exc, exceptions.APIException):
@@ -62,15 +63,19 @@ def exception_handler(exc, context):
 
 def bad_parameter_response(parameter, text):
     """A 400 naming the parameter, for answers made before a view runs (middleware)."""
-    response = JsonResponse(body(400, "bad_parameter", text, parameter=parameter), status=400,
-                            json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(
+        body(400, "bad_parameter", text, parameter=parameter),
+        status=400,
+        json_dumps_params={"ensure_ascii": False},
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
 def not_found(request, *args, **kwargs):
     """Any other path under /api/v1/: a JSON 404, not the site's HTML page."""
-    response = JsonResponse(body(404, "not_found", MESSAGES["not_found"]), status=404,
-                            json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(
+        body(404, "not_found", MESSAGES["not_found"]), status=404, json_dumps_params={"ensure_ascii": False}
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -42,8 +42,11 @@ class ApiMiddleware:
     @staticmethod
     def throttled(wait):
         wait = max(1, int(wait or 1))
-        response = JsonResponse(body(429, "throttled", MESSAGES["throttled"], retry_after=wait), status=429,
-                                json_dumps_params={"ensure_ascii": False})
+        response = JsonResponse(
+            body(429, "throttled", MESSAGES["throttled"], retry_after=wait),
+            status=429,
+            json_dumps_params={"ensure_ascii": False},
+        )
         response["Retry-After"] = str(wait)
         response["Cache-Control"] = "no-store"
         response["Access-Control-Allow-Origin"] = "*"

@@ -22,7 +22,8 @@ MAX_CURSOR_LENGTH = 300
 def encode(kind, *values):
     return signing.dumps(
         [kind, *[v.isoformat() if isinstance(v, datetime.datetime) else v for v in values]],
-        salt=SALT, compress=False,
+        salt=SALT,
+        compress=False,
     )
 
 

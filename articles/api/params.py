@@ -83,7 +83,9 @@ def moment(request, name, end_of_day=False):
         if not 1900 <= parsed.year <= 9000:
             raise ValueError(value)
     except (ValueError, OverflowError) as error:
-        raise BadParameter(name, _("التاريخ غير صالح. اكتبه بصيغة ISO 8601 مثل 2021-12-08 أو 2021-12-08T10:00:00+03:00.")) from error
+        raise BadParameter(
+            name, _("التاريخ غير صالح. اكتبه بصيغة ISO 8601 مثل 2021-12-08 أو 2021-12-08T10:00:00+03:00.")
+        ) from error
     return parsed
 
 

@@ -11,7 +11,9 @@ from django.utils.translation import get_language, override
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .. import body_pictures, dates, languages, renditions, search
+from articles import dates, languages
+from articles.pictures import body_pictures, renditions
+from articles.search import query as search
 
 
 def api_url(context, name, **kwargs):
@@ -114,7 +116,9 @@ class RenditionSerializer(serializers.Serializer):
     width = serializers.IntegerField()
     height = serializers.IntegerField()
     format = serializers.CharField()
-    crop = serializers.CharField(help_text='The ratio it is cropped to, e.g. "16x9"; "" for the whole picture.')
+    crop = serializers.CharField(
+        help_text='The ratio it is cropped to, e.g. "16x9"; "" for the whole picture.'
+    )
 
 
 class ImageSerializer(serializers.Serializer):
@@ -206,7 +210,9 @@ class ArticleSerializer(ArticleSummarySerializer):
             return SharingSerializer(article, context=self.context).data
 
     def get_body(self, article) -> str:
-        return str(body_pictures.render(article.body, absolute_url=self.context["request"].build_absolute_uri))
+        return str(
+            body_pictures.render(article.body, absolute_url=self.context["request"].build_absolute_uri)
+        )
 
 
 class SearchResultSerializer(ArticleSummarySerializer):
@@ -285,21 +291,29 @@ class AwardSerializer(AwardListSerializer):
 
 def page_serializer(name, item):
     """The envelope of a list: its items and the link to the next page (null at the end)."""
-    return type(name, (serializers.Serializer,), {
-        "results": item(many=True),
-        "next": serializers.CharField(allow_null=True),
-        "__module__": __name__,
-    })
+    return type(
+        name,
+        (serializers.Serializer,),
+        {
+            "results": item(many=True),
+            "next": serializers.CharField(allow_null=True),
+            "__module__": __name__,
+        },
+    )
 
 
 def changes_page_serializer():
-    return type("ChangesPage", (serializers.Serializer,), {
-        "results": ChangeSerializer(many=True),
-        "next": serializers.CharField(help_text="Ask this next, now or later: it always answers."),
-        "more": serializers.BooleanField(help_text="True when more changes are waiting right now."),
-        "since": serializers.CharField(help_text="The cursor to keep for the next poll."),
-        "__module__": __name__,
-    })
+    return type(
+        "ChangesPage",
+        (serializers.Serializer,),
+        {
+            "results": ChangeSerializer(many=True),
+            "next": serializers.CharField(help_text="Ask this next, now or later: it always answers."),
+            "more": serializers.BooleanField(help_text="True when more changes are waiting right now."),
+            "since": serializers.CharField(help_text="The cursor to keep for the next poll."),
+            "__module__": __name__,
+        },
+    )
 
 
 class ErrorMessageSerializer(serializers.Serializer):
@@ -313,4 +327,3 @@ class ErrorSerializer(serializers.Serializer):
     parameter = serializers.CharField(required=False)
     retry_after = serializers.IntegerField(required=False)
     message = ErrorMessageSerializer()
-

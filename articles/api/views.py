@@ -24,7 +24,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .. import dates, freshness, languages, search
+from articles import dates, freshness, languages
+from articles.search import query as search
+
 from ..models import Article, Author, Award, AwardCategory, AwardWin, Organisation, Section, Tag
 from . import changes, pagination, params
 from . import serializers as s
@@ -89,7 +91,9 @@ class ApiView(APIView):
             )
         elif request.method == "OPTIONS":
             response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-            response["Access-Control-Allow-Headers"] = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
+            response["Access-Control-Allow-Headers"] = (
+                "Accept, Accept-Language, If-None-Match, If-Modified-Since"
+            )
             response["Access-Control-Max-Age"] = "86400"
         else:
             patch_cache_control(response, no_store=True)
@@ -124,18 +128,26 @@ ERRORS = {
 }
 NOT_FOUND = {404: error("No such thing, or not public.")}
 LANG = OpenApiParameter(
-    "lang", str, enum=list(languages.codes()),
+    "lang",
+    str,
+    enum=list(languages.codes()),
     description="Language of the answer. Wins over Accept-Language; Arabic when neither says.",
 )
-LIMIT = OpenApiParameter("limit", int, description=f"Items per page, 1–{params.MAX_LIMIT} (default {params.DEFAULT_LIMIT}).")
+LIMIT = OpenApiParameter(
+    "limit", int, description=f"Items per page, 1–{params.MAX_LIMIT} (default {params.DEFAULT_LIMIT})."
+)
 CURSOR = OpenApiParameter("cursor", str, description="Opaque: the `next` link carries it.")
 
 
 def documented(summary, response, parameters=(), errors=ERRORS, operation_id=None):
-    return extend_schema_view(get=extend_schema(
-        summary=summary, operation_id=operation_id, parameters=[LANG, *parameters],
-        responses={200: response, **errors},
-    ))
+    return extend_schema_view(
+        get=extend_schema(
+            summary=summary,
+            operation_id=operation_id,
+            parameters=[LANG, *parameters],
+            responses={200: response, **errors},
+        )
+    )
 
 
 class RootSerializer(s.serializers.Serializer):
@@ -156,9 +168,16 @@ class RootSerializer(s.serializers.Serializer):
 class Root(ApiView):
     def get(self, request):
         links = {
-            "articles": "article-list", "search": "search", "changes": "changes", "authors": "author-list",
-            "sections": "section-list", "tags": "tag-list", "awards": "award-list",
-            "organisations": "organisation-list", "openapi": "openapi", "docs": "docs",
+            "articles": "article-list",
+            "search": "search",
+            "changes": "changes",
+            "authors": "author-list",
+            "sections": "section-list",
+            "tags": "tag-list",
+            "awards": "award-list",
+            "organisations": "organisation-list",
+            "openapi": "openapi",
+            "docs": "docs",
         }
         data = {key: request.build_absolute_uri(reverse(f"api:{name}")) for key, name in links.items()}
         return Response({**data, "languages": list(languages.codes())})
@@ -180,15 +199,25 @@ ARTICLE_FILTERS = [
     OpenApiParameter("tag", str, description="A tag's id or slug."),
     OpenApiParameter("author", str, description="An author's id or slug."),
     OpenApiParameter("award", str, description="An award's id or slug: stories that report its wins."),
-    OpenApiParameter("language", str, enum=list(languages.codes()),
-                     description="Only stories that have this edition (every story has Arabic)."),
+    OpenApiParameter(
+        "language",
+        str,
+        enum=list(languages.codes()),
+        description="Only stories that have this edition (every story has Arabic).",
+    ),
     OpenApiParameter("since", str, description="Published at or after: ISO 8601 date or date-time."),
-    OpenApiParameter("until", str, description="Published at or before (a bare date: to the end of that day)."),
+    OpenApiParameter(
+        "until", str, description="Published at or before (a bare date: to the end of that day)."
+    ),
 ]
 
 
-@documented("Published stories, newest first", s.page_serializer("ArticlePage", s.ArticleSummarySerializer),
-            [*ARTICLE_FILTERS, LIMIT, CURSOR], operation_id="articles_list")
+@documented(
+    "Published stories, newest first",
+    s.page_serializer("ArticlePage", s.ArticleSummarySerializer),
+    [*ARTICLE_FILTERS, LIMIT, CURSOR],
+    operation_id="articles_list",
+)
 class ArticleList(ApiView):
     def get(self, request):
         freshness.record(freshness.ALL_LISTS)  # whatever its filters, a story going out may join it
@@ -200,7 +229,9 @@ class ArticleList(ApiView):
         award = _reference(request, "award", "awardwin__category__award__")
         if award is not None:
             # Through the link table, so a story reporting two wins of one award is listed once.
-            stories = stories.filter(pk__in=Article.award_wins.through.objects.filter(award).values("article_id"))
+            stories = stories.filter(
+                pk__in=Article.award_wins.through.objects.filter(award).values("article_id")
+            )
         edition = params.language(request, "language")
         if edition:
             stories = stories.in_edition(edition)
@@ -217,8 +248,9 @@ class ArticleList(ApiView):
         return Response({"results": data, "next": self.next_url(cursor)})
 
 
-@documented("One published story, with everything its page shows", s.ArticleSerializer,
-            errors={**ERRORS, **NOT_FOUND})
+@documented(
+    "One published story, with everything its page shows", s.ArticleSerializer, errors={**ERRORS, **NOT_FOUND}
+)
 class ArticleDetail(ApiView):
     def get(self, request, pk):
         article = get_object_or_404(Article.objects.published().for_detail(), pk=pk)
@@ -229,16 +261,27 @@ class ArticleDetail(ApiView):
 @documented(
     "Search published stories (the site's Arabic-aware search), best match first",
     s.page_serializer("SearchPage", s.SearchResultSerializer),
-    [OpenApiParameter("q", str, required=True, description="Words to find; spelling variants of Arabic letters and tashkeel are folded."),
-     LIMIT, CURSOR],
+    [
+        OpenApiParameter(
+            "q",
+            str,
+            required=True,
+            description="Words to find; spelling variants of Arabic letters and tashkeel are folded.",
+        ),
+        LIMIT,
+        CURSOR,
+    ],
 )
 class Search(ApiView):
     def get(self, request):
         freshness.record_every_story()
         query = search.parse(params.text(request, "q"))
         if not query:
-            message = (_("عبارة البحث أطول من المسموح.") if query.error == "too_long"
-                       else _("اكتب كلمة واحدة على الأقل للبحث."))
+            message = (
+                _("عبارة البحث أطول من المسموح.")
+                if query.error == "too_long"
+                else _("اكتب كلمة واحدة على الأقل للبحث.")
+            )
             raise BadParameter("q", message)
         limit = params.limit(request)
         position = pagination.decode(request, "cursor", "search", [int])
@@ -246,7 +289,7 @@ class Search(ApiView):
         if offset > MAX_SEARCH_OFFSET:
             raise BadParameter("cursor", _("المؤشر غير صالح. استعمل قيمة next كما أعادتها الواجهة."))
         stories = search.search(query, translation.get_language()).for_listing()
-        rows = list(stories[offset: offset + limit + 1])
+        rows = list(stories[offset : offset + limit + 1])
         more = len(rows) > limit and offset + limit <= MAX_SEARCH_OFFSET
         cursor = pagination.encode("search", offset + limit) if more else None
         data = s.SearchResultSerializer(
@@ -258,8 +301,14 @@ class Search(ApiView):
 @documented(
     "What changed, oldest first: published, updated and corrected stories, and tombstones for withdrawn ones",
     s.changes_page_serializer(),
-    [OpenApiParameter("since", str, description="The `since` cursor of the previous answer; from the beginning without it."),
-     LIMIT],
+    [
+        OpenApiParameter(
+            "since",
+            str,
+            description="The `since` cursor of the previous answer; from the beginning without it.",
+        ),
+        LIMIT,
+    ],
 )
 class Changes(ApiView):
     def get(self, request):
@@ -270,28 +319,47 @@ class Changes(ApiView):
         items, more = changes.changes(position, params.limit(request))
         context = {"request": request}
         results = [
-            {"id": item.id, "change": item.change, "at": dates.iso(item.at),
-             "url": s.api_url(context, "article-detail", pk=item.id) if item.article else None,
-             "article": s.ArticleSummarySerializer(item.article, context=context).data if item.article else None}
+            {
+                "id": item.id,
+                "change": item.change,
+                "at": dates.iso(item.at),
+                "url": s.api_url(context, "article-detail", pk=item.id) if item.article else None,
+                "article": s.ArticleSummarySerializer(item.article, context=context).data
+                if item.article
+                else None,
+            }
             for item in items
         ]
-        since = pagination.encode("changes", items[-1].at, items[-1].id) if items else (
-            request.query_params.get("since") or None)
-        return Response({
-            "results": results, "more": more, "since": since,
-            "next": self.next_url(since, "since") or request.build_absolute_uri(request.path),
-        })
+        since = (
+            pagination.encode("changes", items[-1].at, items[-1].id)
+            if items
+            else (request.query_params.get("since") or None)
+        )
+        return Response(
+            {
+                "results": results,
+                "more": more,
+                "since": since,
+                "next": self.next_url(since, "since") or request.build_absolute_uri(request.path),
+            }
+        )
 
 
 def _listing(kind, model_serializer, queryset, summary):
-    @documented(summary, s.page_serializer(f"{kind.title()}Page", model_serializer), [LIMIT, CURSOR],
-                operation_id=f"{kind}_list")
+    @documented(
+        summary,
+        s.page_serializer(f"{kind.title()}Page", model_serializer),
+        [LIMIT, CURSOR],
+        operation_id=f"{kind}_list",
+    )
     class List(ApiView):
         def get(self, request):
             # New names join it; some lists count or filter by public stories too.
             freshness.record(f"list:{kind}", freshness.ALL_LISTS)
             position = pagination.decode(request, "cursor", kind, [int])
-            rows, more = pagination.page(queryset(), ("id",), position, params.limit(request), descending=False)
+            rows, more = pagination.page(
+                queryset(), ("id",), position, params.limit(request), descending=False
+            )
             cursor = pagination.encode(kind, rows[-1].pk) if more else None
             data = model_serializer(rows, many=True, context={"request": request}).data
             return Response({"results": data, "next": self.next_url(cursor)})
@@ -335,9 +403,11 @@ def awards():
 
 
 def award_detail():
-    return awards().prefetch_related(Prefetch(
-        "categories", queryset=AwardCategory.objects.prefetch_related(Prefetch("wins", queryset=WINS))
-    ))
+    return awards().prefetch_related(
+        Prefetch(
+            "categories", queryset=AwardCategory.objects.prefetch_related(Prefetch("wins", queryset=WINS))
+        )
+    )
 
 
 AuthorList = _listing("authors", s.AuthorSerializer, authors, "Authors")
@@ -346,8 +416,12 @@ SectionList = _listing("sections", s.SectionSerializer, sections, "Sections")
 SectionDetail = _detail("section", s.SectionSerializer, sections, "One section")
 TagList = _listing("tags", s.TagSerializer, tags, "Tags")
 TagDetail = _detail("tag", s.TagSerializer, tags, "One tag")
-OrganisationList = _listing("organisations", s.OrganisationSerializer, organisations,
-                            "Organisations, with the awards they won and give")
+OrganisationList = _listing(
+    "organisations",
+    s.OrganisationSerializer,
+    organisations,
+    "Organisations, with the awards they won and give",
+)
 OrganisationDetail = _detail("organisation", s.OrganisationSerializer, organisations, "One organisation")
 AwardList = _listing("awards", s.AwardListSerializer, awards, "Awards")
 AwardDetail = _detail("award", s.AwardSerializer, award_detail, "One award, with its categories and wins")

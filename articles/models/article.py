@@ -23,9 +23,7 @@ class ArticleQuerySet(SearchColumnsQuerySet):
         A scheduled story is simply a published one whose time has not come; every page,
         feed and listing goes through here, so it appears on time with no cron job.
         """
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now()
-        )
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now())
 
     def scheduled(self, at=None):
         """Published stories whose time has not come yet: the other side of published()."""
@@ -52,7 +50,10 @@ class ArticleQuerySet(SearchColumnsQuerySet):
             models.Prefetch(
                 "award_wins", queryset=AwardWin.objects.select_related("category__award", "organisation")
             ),
-            "corrections", "tags", "lead_image__renditions", "social_image__renditions",
+            "corrections",
+            "tags",
+            "lead_image__renditions",
+            "social_image__renditions",
         )
 
     def without_text(self):
@@ -65,10 +66,14 @@ class ArticleQuerySet(SearchColumnsQuerySet):
 
         The folded search columns are as long as the bodies and never shown: lists leave
         them in the database."""
-        return self.select_related("section", "lead_image").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "lead_image__renditions",
-        ).defer(*SEARCH_FIELDS)
+        return (
+            self.select_related("section", "lead_image")
+            .prefetch_related(
+                models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+                "lead_image__renditions",
+            )
+            .defer(*SEARCH_FIELDS)
+        )
 
 
 # Search and sharing: search engines show about 60 characters of a title and 155 of a
@@ -91,7 +96,11 @@ class Article(SearchColumns):
 
     headline = models.CharField(_("العنوان"), max_length=300)
     slug = models.SlugField(
-        _("المعرّف في الرابط"), max_length=300, null=True, blank=True, allow_unicode=True,
+        _("المعرّف في الرابط"),
+        max_length=300,
+        null=True,
+        blank=True,
+        allow_unicode=True,
         help_text=_("يُولَّد من العنوان. الرابط يعمل بالرقم، فتغيير العنوان لا يكسر الروابط القديمة."),
     )
     kicker = models.CharField(_("العنوان الفرعي العلوي"), max_length=120, blank=True)
@@ -106,30 +115,49 @@ class Article(SearchColumns):
     )
     tags = models.ManyToManyField("Tag", blank=True, related_name="articles", verbose_name=_("الوسوم"))
     lead_image = models.ForeignKey(
-        "Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "pictures.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("الصورة الرئيسية"),
     )
     award_wins = models.ManyToManyField(
-        "AwardWin", blank=True, related_name="coverage", verbose_name=_("الجوائز التي يغطيها"),
+        "AwardWin",
+        blank=True,
+        related_name="coverage",
+        verbose_name=_("الجوائز التي يغطيها"),
     )
     # Search and sharing (optional, per edition): what search results and share cards show in
     # place of the headline, the standfirst and the lead picture (see page_title and friends).
     seo_title = models.CharField(
-        _("العنوان في محركات البحث"), max_length=SEO_TITLE_MAX, blank=True,
+        _("العنوان في محركات البحث"),
+        max_length=SEO_TITLE_MAX,
+        blank=True,
         help_text=_("اختياري: عنوان أقصر لنتائج البحث وبطاقات المشاركة. إن تُرك فارغاً ظهر العنوان."),
-        error_messages={"max_length": _(
-            "العنوان في محركات البحث أطول من %(limit_value)d حرفاً (فيه %(show_value)d). اختصره."
-        )},
+        error_messages={
+            "max_length": _(
+                "العنوان في محركات البحث أطول من %(limit_value)d حرفاً (فيه %(show_value)d). اختصره."
+            )
+        },
     )
     seo_description = models.CharField(
-        _("الوصف في محركات البحث"), max_length=SEO_DESCRIPTION_MAX, blank=True,
+        _("الوصف في محركات البحث"),
+        max_length=SEO_DESCRIPTION_MAX,
+        blank=True,
         help_text=_("اختياري: سطران يصفان الخبر في نتائج البحث وبطاقات المشاركة. إن تُرك فارغاً ظهر الموجز."),
-        error_messages={"max_length": _(
-            "الوصف في محركات البحث أطول من %(limit_value)d حرفاً (فيه %(show_value)d). اختصره."
-        )},
+        error_messages={
+            "max_length": _(
+                "الوصف في محركات البحث أطول من %(limit_value)d حرفاً (فيه %(show_value)d). اختصره."
+            )
+        },
     )
     social_image = models.ForeignKey(
-        "Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "pictures.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("صورة المشاركة"),
         help_text=_("اختيارية. تظهر حين يُشارك الخبر؛ إن تُركت ظهرت الصورة الرئيسية."),
     )
@@ -146,12 +174,22 @@ class Article(SearchColumns):
     import_source = models.CharField(max_length=255, unique=True, null=True, blank=True, editable=False)
     # The desk: who wrote and last touched the story, and its version for stale-save checks.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False, verbose_name=_("أنشأه"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("أنشأه"),
     )
     last_edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False, verbose_name=_("آخر من حرّره"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("آخر من حرّره"),
     )
     version = models.PositiveIntegerField(_("رقم النسخة"), default=0, editable=False)
 
@@ -165,7 +203,7 @@ class Article(SearchColumns):
         indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
         verbose_name = _("خبر")
         verbose_name_plural = _("الأخبار")
-        # desk: the transitions a role may make (see articles/roles.py)
+        # desk: the transitions a role may make (groups made by migration 0003)
         permissions = [
             ("publish_article", _("نشر الأخبار وجدولتها وسحبها")),
             ("send_back_article", _("إعادة الخبر إلى المراسل")),
@@ -205,13 +243,19 @@ class Article(SearchColumns):
 
     @classmethod
     def state_is_scheduled(cls, state):
-        return bool(state and state["status"] == cls.Status.PUBLISHED and state["published_at"]
-                    and state["published_at"] > timezone.now())
+        return bool(
+            state
+            and state["status"] == cls.Status.PUBLISHED
+            and state["published_at"]
+            and state["published_at"] > timezone.now()
+        )
 
     @classmethod
     def state_is_public(cls, state, at=None):
         return bool(
-            state and state["status"] == cls.Status.PUBLISHED and state["published_at"] is not None
+            state
+            and state["status"] == cls.Status.PUBLISHED
+            and state["published_at"] is not None
             and state["published_at"] <= (at or timezone.now())
         )
 
@@ -241,8 +285,14 @@ class Article(SearchColumns):
                 *(freshness.list_of("section", pk) for pk in sections),
                 *(freshness.list_of(kind, pk) for kind, pks in named.items() for pk in pks),
             }
-        authors = Byline.objects.filter(article=self).order_by().values_list(models.Value("author"), "author_id")
-        tags = Article.tags.through.objects.filter(article=self).order_by().values_list(models.Value("tag"), "tag_id")
+        authors = (
+            Byline.objects.filter(article=self).order_by().values_list(models.Value("author"), "author_id")
+        )
+        tags = (
+            Article.tags.through.objects.filter(article=self)
+            .order_by()
+            .values_list(models.Value("tag"), "tag_id")
+        )
         return {
             freshness.ALL_LISTS,
             *(freshness.list_of("section", pk) for pk in sections),
@@ -253,12 +303,16 @@ class Article(SearchColumns):
         """Record everything a story fetched by `for_detail()` holds (its section, byline,
         tags, pictures and award wins), for a response or a kept object built from it."""
         freshness.record(
-            freshness.key(self), f"section:{self.section_id}",
+            freshness.key(self),
+            f"section:{self.section_id}",
             *(f"author:{line.author_id}" for line in self.bylines.all()),
             *(f"tag:{tag.pk}" for tag in self.tags.all()),
             *(f"image:{pk}" for pk in (self.lead_image_id, self.social_image_id) if pk),
-            *(key for win in self.award_wins.all()
-              for key in (f"award:{win.category.award_id}", f"organisation:{win.organisation_id}")),
+            *(
+                key
+                for win in self.award_wins.all()
+                for key in (f"award:{win.category.award_id}", f"organisation:{win.organisation_id}")
+            ),
         )
 
     def get_absolute_url(self):
@@ -341,9 +395,7 @@ class Byline(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="byline_author_once")]
         verbose_name = _("اسم في التوقيع")
         verbose_name_plural = _("التوقيع")
 

@@ -23,7 +23,11 @@ class Organisation(PublicPageMixin, models.Model):
 
     name = models.CharField(_("الاسم"), max_length=200)
     slug = models.SlugField(
-        _("المعرّف في الرابط"), max_length=200, unique=True, null=True, blank=True,
+        _("المعرّف في الرابط"),
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
         allow_unicode=True,
     )
     kind = models.CharField(_("النوع"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
@@ -43,11 +47,17 @@ class Award(PublicPageMixin, models.Model):
 
     name = models.CharField(_("اسم الجائزة"), max_length=200)
     slug = models.SlugField(
-        _("المعرّف في الرابط"), max_length=200, unique=True, null=True, blank=True,
+        _("المعرّف في الرابط"),
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
         allow_unicode=True,
     )
     awarding_body = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="awards_given",
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="awards_given",
         verbose_name=_("الجهة المانحة"),
     )
     description = models.TextField(_("الوصف"), blank=True)
@@ -70,9 +80,7 @@ class AwardCategory(models.Model):
 
     class Meta:
         ordering = ["award", "position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["award", "name"], name="award_category_name_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["award", "name"], name="award_category_name_once")]
         verbose_name = _("فئة جائزة")
         verbose_name_plural = _("فئات الجوائز")
 
@@ -88,13 +96,17 @@ class AwardWin(models.Model):
         AwardCategory, on_delete=models.PROTECT, related_name="wins", verbose_name=_("الفئة")
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="award_wins",
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="award_wins",
         verbose_name=_("الجهة الفائزة"),
     )
     year = models.PositiveSmallIntegerField(_("السنة"))
     edition = models.CharField(_("الدورة"), max_length=100, blank=True)
     entry = models.CharField(
-        _("العمل الفائز"), max_length=300, blank=True,
+        _("العمل الفائز"),
+        max_length=300,
+        blank=True,
         help_text=_("المشروع أو النظام الذي فاز، مثل: نظام إدارة خدمة العملاء"),
     )
     ceremony_date = models.DateField(_("تاريخ الحفل"), null=True, blank=True)
@@ -103,9 +115,7 @@ class AwardWin(models.Model):
     class Meta:
         ordering = ["-year", "category__position", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["category", "organisation", "year"], name="award_win_once_a_year"
-            )
+            models.UniqueConstraint(fields=["category", "organisation", "year"], name="award_win_once_a_year")
         ]
         verbose_name = _("فوز بجائزة")
         verbose_name_plural = _("الفوز بالجوائز")

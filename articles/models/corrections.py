@@ -20,8 +20,12 @@ class Correction(models.Model):
     text = models.TextField(_("النص"))
     published_at = models.DateTimeField(_("الوقت"), default=timezone.now)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("أضافه"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("أضافه"),
     )
 
     class Meta:

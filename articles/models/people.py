@@ -4,9 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from articles.images import author_photo_path, validate_image_upload, without_metadata
+
 from ..arabic import normalize
 from ..cleaning import clean_typed_text
-from ..images import author_photo_path, validate_image_upload, without_metadata
 from .slugs import PublicPageMixin
 
 
@@ -21,18 +22,29 @@ class Author(PublicPageMixin, models.Model):
 
     name = models.CharField(_("الاسم"), max_length=150)
     slug = models.SlugField(
-        _("المعرّف في الرابط"), max_length=150, unique=True, null=True, blank=True,
+        _("المعرّف في الرابط"),
+        max_length=150,
+        unique=True,
+        null=True,
+        blank=True,
         allow_unicode=True,
     )
     role = models.CharField(_("الصفة"), max_length=150, blank=True, help_text=_("مثل: مراسل، محرر"))
     bio = models.TextField(_("نبذة"), blank=True)
     photo = models.ImageField(
-        _("الصورة"), upload_to=author_photo_path, blank=True, validators=[validate_image_upload],
+        _("الصورة"),
+        upload_to=author_photo_path,
+        blank=True,
+        validators=[validate_image_upload],
         help_text=_("JPEG أو PNG أو WebP أو GIF. تُحذف بيانات EXIF (ومنها الموقع) عند الرفع."),
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("حساب المستخدم"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="author_profile",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("حساب المستخدم"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
     )
     # The Arabic name as the normaliser sees it: how imports and searches find this person.
     name_key = models.CharField(max_length=150, db_index=True, editable=False, default="")

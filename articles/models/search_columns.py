@@ -43,7 +43,9 @@ class SearchColumnsQuerySet(models.QuerySet):
         source_fields = localized(*(field for fields in SOURCES.values() for field in fields))
         stories = (
             # Any queryset will do (a list's, with its joins): read only what the columns need.
-            self.select_related(None).prefetch_related(None).order_by("pk")
+            self.select_related(None)
+            .prefetch_related(None)
+            .order_by("pk")
             .only("pk", *source_fields)
             .prefetch_related("bylines__author", "tags")
         )
@@ -89,6 +91,7 @@ class SearchColumns(models.Model):
         """
         names = self._search_names()
         for language in codes():
+
             def text(*fields, language=language):
                 return " ".join(getattr(self, f"{field}_{language}", "") or "" for field in fields)
 

@@ -26,10 +26,13 @@ def section_url_is_free(language, slug):
             match = resolve(url)
         except (NoReverseMatch, Resolver404):
             return False
-    served_elsewhere = any(
-        prefix and url.lstrip("/").startswith(prefix.lstrip("/"))
-        for prefix in (settings.STATIC_URL, settings.MEDIA_URL)
-    ) or (get_language_from_path(url) or language) != language  # /en/ is the English edition
+    served_elsewhere = (
+        any(
+            prefix and url.lstrip("/").startswith(prefix.lstrip("/"))
+            for prefix in (settings.STATIC_URL, settings.MEDIA_URL)
+        )
+        or (get_language_from_path(url) or language) != language
+    )  # /en/ is the English edition
     return not served_elsewhere and match.view_name == "articles:section" and match.kwargs.get("slug") == slug
 
 
@@ -39,8 +42,13 @@ class Section(PublicPageMixin, models.Model):
 
     name = models.CharField(_("الاسم"), max_length=100)
     slug = models.SlugField(
-        _("المعرّف في الرابط"), max_length=100, unique=True, null=True, blank=True,
-        allow_unicode=True, help_text=_("يُولَّد من الاسم إذا تُرك فارغًا."),
+        _("المعرّف في الرابط"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        allow_unicode=True,
+        help_text=_("يُولَّد من الاسم إذا تُرك فارغًا."),
     )
     position = models.PositiveSmallIntegerField(_("الترتيب"), default=0)
 
@@ -65,7 +73,11 @@ class Tag(PublicPageMixin, models.Model):
 
     name = models.CharField(_("الاسم"), max_length=100)
     slug = models.SlugField(
-        _("المعرّف في الرابط"), max_length=100, unique=True, null=True, blank=True,
+        _("المعرّف في الرابط"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
         allow_unicode=True,
     )
 

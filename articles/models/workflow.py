@@ -1,4 +1,4 @@
-"""The desk's record of a story's life: who moved it where, and who is editing it now."""
+"""A story's life: who moved it where (the workflow's record), and who is editing it now (the lock)."""
 
 import datetime
 
@@ -26,8 +26,12 @@ class WorkflowEvent(models.Model):
     from_status = models.CharField(_("من حالة"), max_length=20)
     to_status = models.CharField(_("إلى حالة"), max_length=20)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("المستخدم"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("المستخدم"),
     )
     note = models.TextField(_("ملاحظة"), blank=True)
     at = models.DateTimeField(_("الوقت"), default=timezone.now, db_index=True)
@@ -43,6 +47,12 @@ class WorkflowEvent(models.Model):
         return f"{self.get_transition_display()} ({self.at:%Y-%m-%d %H:%M})"
 
 
+class EditLockQuerySet(models.QuerySet):
+    def live(self, at=None):
+        """Locks whose heartbeat is recent enough: the one test of a live lock (see is_live)."""
+        return self.filter(heartbeat_at__gt=(at or timezone.now()) - EditLock.lifetime())
+
+
 class EditLock(models.Model):
     """A soft lock: who has the story open. It lapses on its own when the heartbeat stops."""
 
@@ -53,6 +63,8 @@ class EditLock(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("المحرر")
     )
     heartbeat_at = models.DateTimeField(_("آخر نبضة"), default=timezone.now)
+
+    objects = EditLockQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("قفل تحرير")
@@ -67,39 +79,5 @@ class EditLock(models.Model):
 
     @property
     def is_live(self):
+        # The same test as EditLockQuerySet.live(), for a lock already in hand (under select_for_update).
         return self.heartbeat_at > timezone.now() - self.lifetime()
-
-
-class Autosave(models.Model):
-    """What one person has typed into a story's form and not saved yet, kept on the server.
-
-    One row per person per story, replaced as they type; deleted when they save or discard.
-    It is never the story: opening the story again offers it, with a diff, to restore.
-    A story not saved even once has no row to point at: its draft has no article (one per
-    person), and the "add story" form offers it back."""
-
-    article = models.ForeignKey(
-        "Article", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("الخبر")
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("المحرر")
-    )
-    # Field name (e.g. "body_ar") → the text as typed.
-    data = models.JSONField(_("النص غير المحفوظ"), default=dict)
-    # The story's version the form was opened on: a restore saves against it, so a save made
-    # by someone else in between is caught as stale rather than overwritten.
-    base_version = models.PositiveIntegerField(_("النسخة التي فُتح عليها"), default=0)
-    saved_at = models.DateTimeField(_("حُفظ تلقائياً في"), default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "user"], name="autosave_once_per_user"),
-            models.UniqueConstraint(
-                fields=["user"], condition=models.Q(article__isnull=True), name="one_new_story_draft_per_user"
-            ),
-        ]
-        verbose_name = _("نص محفوظ تلقائياً")
-        verbose_name_plural = _("النصوص المحفوظة تلقائياً")
-
-    def __str__(self):
-        return f"{self.article_id or 'new'}: {self.user}"

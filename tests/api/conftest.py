@@ -30,8 +30,9 @@ def api():
 
 @pytest.fixture
 def withdrawn(world):  # noqa: F811
-    article = story("خبر مسحوب سري", world.local, [world.fatimah], hours_ago=5,
-                    body_ar="<p>نص مسحوب لا يظهر</p>")
+    article = story(
+        "خبر مسحوب سري", world.local, [world.fatimah], hours_ago=5, body_ar="<p>نص مسحوب لا يظهر</p>"
+    )
     article.tags.add(world.health)
     article.award_wins.add(world.win_2021)
     publishing.withdraw(article, None, "خطأ")

@@ -52,7 +52,9 @@ def test_filter_by_section_id_or_slug_in_either_edition(world, api, value):
 def test_filters_tag_author_award_language(world, withdrawn, api):
     assert ids(api(f"/api/v1/articles/?tag={world.health.slug_ar}")[1]) == [world.lead.pk, world.tagged.pk]
     assert ids(api(f"/api/v1/articles/?author={world.khalid.pk}")[1]) == [world.lead.pk, world.tagged.pk]
-    assert ids(api(f"/api/v1/articles/?award={world.award.pk}")[1]) == [world.lead.pk]  # two wins, listed once
+    assert ids(api(f"/api/v1/articles/?award={world.award.pk}")[1]) == [
+        world.lead.pk
+    ]  # two wins, listed once
     assert ids(api(f"/api/v1/articles/?award={world.award.slug_en}")[1]) == [world.lead.pk]
     assert ids(api("/api/v1/articles/?language=en")[1]) == [world.lead.pk]
     assert ids(api("/api/v1/articles/?tag=no-such-tag")[1]) == []
@@ -63,7 +65,8 @@ def test_filter_by_publication_time(world, api):
     since = (world.older[0].published_at - datetime.timedelta(minutes=1)).isoformat()
     until = (world.older[0].published_at + datetime.timedelta(minutes=1)).isoformat()
     status, data, _ = api(
-        f"/api/v1/articles/?since={since.replace('+', '%2B')}&until={until.replace('+', '%2B')}")
+        f"/api/v1/articles/?since={since.replace('+', '%2B')}&until={until.replace('+', '%2B')}"
+    )
     assert status == 200
     assert ids(data) == [world.older[0].pk]
     today = timezone.localdate().isoformat()
@@ -90,7 +93,9 @@ def test_detail_has_everything_the_page_shows(world, api):
     assert data["revised_at"] is not None
     wins = data["award_wins"]
     assert {(w["year"], w["award"]["name"], w["organisation"]["name"]) for w in wins} == {
-        (2021, "درع الحكومة الذكية", "أمانة منطقة عسير"), (2019, "درع الحكومة الذكية", "أمانة منطقة عسير")}
+        (2021, "درع الحكومة الذكية", "أمانة منطقة عسير"),
+        (2019, "درع الحكومة الذكية", "أمانة منطقة عسير"),
+    }
     assert [t["name"] for t in data["tags"]] == ["الصحة"]
     published = data["published_at"]
     local = timezone.localtime(world.lead.published_at)
@@ -126,8 +131,13 @@ def test_no_story_the_public_cannot_see(world, withdrawn, api, which):
     article = withdrawn if which == "withdrawn" else getattr(world, which)
     status, data, _ = api(f"/api/v1/articles/{article.pk}/")
     assert status == 404 and data["code"] == "not_found"
-    for query in (f"tag={world.health.pk}", f"award={world.award.pk}", f"author={world.fatimah.pk}",
-                  f"section={article.section_id}", "limit=100"):
+    for query in (
+        f"tag={world.health.pk}",
+        f"award={world.award.pk}",
+        f"author={world.fatimah.pk}",
+        f"section={article.section_id}",
+        "limit=100",
+    ):
         assert article.pk not in ids(api(f"/api/v1/articles/?{query}")[1])
 
 
@@ -150,7 +160,7 @@ def test_query_counts_do_not_grow_with_the_page(world, api, django_assert_max_nu
 
 
 def test_a_story_says_how_it_is_shared(world, api, django_capture_on_commit_callbacks):
-    from articles.models import Image
+    from articles.pictures.models import Image
     from tests.reader.stories import png
 
     lead = world.lead

@@ -39,8 +39,10 @@ def test_a_partner_keeps_its_cursor_and_sees_only_what_changed(world, withdrawn,
     fresh = story("خبر جديد", world.local, [world.khalid], hours_ago=0)
     changes = feed(api, first["next"])["results"]
     assert [(c["id"], c["change"]) for c in changes] == [
-        (world.older[0].pk, "updated"), (world.tagged.pk, "corrected"),
-        (world.older[1].pk, "withdrawn"), (fresh.pk, "published"),
+        (world.older[0].pk, "updated"),
+        (world.tagged.pk, "corrected"),
+        (world.older[1].pk, "withdrawn"),
+        (fresh.pk, "published"),
     ]
     assert changes[0]["article"]["headline"] == "عنوان معدل"
     tombstone = changes[2]

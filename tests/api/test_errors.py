@@ -57,12 +57,21 @@ def test_a_cursor_cannot_be_forged_or_reused_elsewhere(db, api):
     assert_error(api(f"/api/v1/tags/?cursor={forged}"), 400, "bad_parameter", "cursor")
 
 
-@pytest.mark.parametrize("url", [
-    "/api/v1/articles/999999/", "/api/v1/articles/" + "9" * 30 + "/", "/api/v1/authors/999999/",
-    "/api/v1/sections/999999/", "/api/v1/tags/999999/", "/api/v1/awards/999999/",
-    "/api/v1/organisations/999999/", "/api/v1/nothing-here/", "/api/v1/articles/abc/",
-    "/api/v2/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/articles/999999/",
+        "/api/v1/articles/" + "9" * 30 + "/",
+        "/api/v1/authors/999999/",
+        "/api/v1/sections/999999/",
+        "/api/v1/tags/999999/",
+        "/api/v1/awards/999999/",
+        "/api/v1/organisations/999999/",
+        "/api/v1/nothing-here/",
+        "/api/v1/articles/abc/",
+        "/api/v2/",
+    ],
+)
 def test_unknown_things_are_404_json(world, api, url):
     result = api(url)
     if url == "/api/v2/":  # outside the API: the site's own 404 page

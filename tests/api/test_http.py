@@ -47,9 +47,14 @@ def test_cors_for_any_origin_without_credentials(world, client):
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "Access-Control-Allow-Credentials" not in response
     assert "ETag" in response["Access-Control-Expose-Headers"]
-    preflight = client.options("/api/v1/articles/", headers={
-        "Origin": "https://partner.example", "Access-Control-Request-Method": "GET",
-        "Access-Control-Request-Headers": "if-none-match"})
+    preflight = client.options(
+        "/api/v1/articles/",
+        headers={
+            "Origin": "https://partner.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match",
+        },
+    )
     assert preflight.status_code == 204
     assert preflight["Access-Control-Allow-Origin"] == "*"
     assert "GET" in preflight["Access-Control-Allow-Methods"]

@@ -14,10 +14,21 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 EXAMPLES = 15
 EXPECTED_PATHS = {
-    "/api/v1/", "/api/v1/articles/", "/api/v1/articles/{id}/", "/api/v1/search/", "/api/v1/changes/",
-    "/api/v1/authors/", "/api/v1/authors/{id}/", "/api/v1/sections/", "/api/v1/sections/{id}/",
-    "/api/v1/tags/", "/api/v1/tags/{id}/", "/api/v1/awards/", "/api/v1/awards/{id}/",
-    "/api/v1/organisations/", "/api/v1/organisations/{id}/",
+    "/api/v1/",
+    "/api/v1/articles/",
+    "/api/v1/articles/{id}/",
+    "/api/v1/search/",
+    "/api/v1/changes/",
+    "/api/v1/authors/",
+    "/api/v1/authors/{id}/",
+    "/api/v1/sections/",
+    "/api/v1/sections/{id}/",
+    "/api/v1/tags/",
+    "/api/v1/tags/{id}/",
+    "/api/v1/awards/",
+    "/api/v1/awards/{id}/",
+    "/api/v1/organisations/",
+    "/api/v1/organisations/{id}/",
 }
 
 
@@ -75,9 +86,15 @@ def test_api_keeps_to_its_schema(world, wsgi_app):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) == len(EXPECTED_PATHS)
     for operation in operations:
+
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         def check(case):
             # A cursor is signed and a date must be a real one: the schema cannot say so,
             # so "schema-valid input must be accepted" does not apply; every other check does

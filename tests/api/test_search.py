@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles import search
+from articles.search import query as search
 from tests.api.conftest import ids
 
 

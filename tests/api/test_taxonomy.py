@@ -31,7 +31,11 @@ def test_award_with_categories_and_wins(world, api):
     assert [c["name"] for c in data["categories"]] == ["المواقع الحكومية", "الابتكار الحكومي"]
     win = data["categories"][0]["wins"][0]
     assert (win["year"], win["organisation"]["name"], win["entry"], win["ceremony_city"]) == (
-        2021, "أمانة منطقة عسير", "نظام خدمة العملاء", "دبي")
+        2021,
+        "أمانة منطقة عسير",
+        "نظام خدمة العملاء",
+        "دبي",
+    )
     assert ids(api(data["articles"])[1]) == [world.lead.pk]
 
 

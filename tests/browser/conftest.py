@@ -45,8 +45,13 @@ SCREENSHOTS = (
 )
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-    "--no-first-run", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 HERE = Path(__file__).resolve().parent
 
@@ -71,15 +76,15 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(django_db_serialized_rollback, live_server, transactional_db):
+    # Serialized rollback: each test starts from the migrated database (the desk's groups
+    # included), not from an empty one.
     return live_server.url
 
 
@@ -89,7 +94,8 @@ def new_page(browser, site):
 
     def make(locale="ar-SA", viewport=(1280, 900), user=None, timezone="Asia/Riyadh"):
         context = browser.new_context(
-            locale=locale, timezone_id=timezone,
+            locale=locale,
+            timezone_id=timezone,
             viewport={"width": viewport[0], "height": viewport[1]},
         )
         context.set_default_timeout(15_000)
@@ -99,11 +105,15 @@ def new_page(browser, site):
 
             client = Client()
             client.force_login(user)
-            context.add_cookies([{
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site,
-            }])
+            context.add_cookies(
+                [
+                    {
+                        "name": settings.SESSION_COOKIE_NAME,
+                        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                        "url": site,
+                    }
+                ]
+            )
         contexts.append(context)
         return context.new_page()
 
@@ -162,15 +172,24 @@ def html_errors():
                 path.write_bytes(body)
                 files[path.name] = name
             result = subprocess.run(
-                ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *[
-                    str(Path(folder) / f"page{n}.html") for n in range(len(documents))
-                ]],
-                capture_output=True, text=True, timeout=180,
+                [
+                    "java",
+                    "-jar",
+                    str(VNU),
+                    "--errors-only",
+                    "--format",
+                    "json",
+                    *[str(Path(folder) / f"page{n}.html") for n in range(len(documents))],
+                ],
+                capture_output=True,
+                text=True,
+                timeout=180,
             )
             messages = json.loads(result.stderr or '{"messages": []}')["messages"]
             return [
                 f"{files.get(Path(m.get('url', '')).name, m.get('url'))}:{m.get('lastLine')}: {m.get('message')}"
-                for m in messages if m.get("type") in ("error", "non-document-error")
+                for m in messages
+                if m.get("type") in ("error", "non-document-error")
             ]
 
     return run

@@ -21,8 +21,9 @@ def test_api_docs_work_offline(site, page):
     def only_the_site(route):
         if route.request.url.startswith(site + "/api/v1/docs/"):
             response = route.fetch()
-            route.fulfill(response=response,
-                          headers={**response.headers, "content-security-policy": STRICT_CSP})
+            route.fulfill(
+                response=response, headers={**response.headers, "content-security-policy": STRICT_CSP}
+            )
         elif route.request.url.startswith(site):
             route.continue_()
         else:
@@ -32,16 +33,21 @@ def test_api_docs_work_offline(site, page):
     page.route("**/*", only_the_site)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     page.goto(site + "/api/v1/docs/")
     operations = page.locator(".opblock-summary-path")
     operations.first.wait_for()
     paths = set(operations.all_inner_texts())
     assert {"/api/v1/articles/", "/api/v1/articles/{id}/", "/api/v1/changes/", "/api/v1/search/"} <= {
-        path.replace("\u200b", "") for path in paths}
+        path.replace("\u200b", "") for path in paths
+    }
     # Run "list articles" from the page: the demo story comes back.
-    block = page.locator(".opblock", has=page.locator(".opblock-summary-path", has_text="/api/v1/articles/")).first
+    block = page.locator(
+        ".opblock", has=page.locator(".opblock-summary-path", has_text="/api/v1/articles/")
+    ).first
     block.locator(".opblock-summary").first.click()
     block.locator("button.try-out__btn").click()
     block.locator("button.execute").click()

@@ -1,14 +1,13 @@
 """The copy check in a real browser: a reporter types, sees the finding, clicks fix; the body too."""
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from articles.models import Article, Section
-from articles.roles import ensure_roles
+from tests.conftest import desk_groups
 
 
 def make_reporter():
-    _editors, reporters = ensure_roles(apps)
+    _editors, reporters = desk_groups()
     user = get_user_model().objects.create_user(
         "sara", password="x-desk-browser-9", is_staff=True, first_name="سارة", last_name="المراسلة"
     )

@@ -8,12 +8,11 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import time_machine
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles.models import Article, Author, Section
-from articles.roles import ensure_roles
+from tests.conftest import desk_groups
 
 RIYADH = ZoneInfo("Asia/Riyadh")
 
@@ -28,7 +27,7 @@ def make_staff(username, full_name, group):
 
 
 def test_reporter_to_editor_to_reader(site, new_page, screenshot):
-    editors, reporters = ensure_roles(apps)
+    editors, reporters = desk_groups()
     reporter = make_staff("sara", "سارة المراسلة", reporters)
     editor = make_staff("mona", "منى المحررة", editors)
     second_editor = make_staff("omar", "عمر المحرر", editors)
@@ -118,7 +117,7 @@ def test_heartbeat_keeps_the_lock_and_shows_a_take_over(site, new_page, make_art
     """The page's heartbeat runs on Playwright's fake clock: 30 s pass without waiting."""
     from articles.models import EditLock
 
-    editors, _reporters = ensure_roles(apps)
+    editors, _reporters = desk_groups()
     first = make_staff("mona", "منى المحررة", editors)
     second = make_staff("omar", "عمر المحرر", editors)
     story = make_article("خبر قيد التحرير", status=Article.Status.REVIEW)
@@ -148,9 +147,9 @@ def test_heartbeat_keeps_the_lock_and_shows_a_take_over(site, new_page, make_art
 
 
 def test_desk_panel_and_preview_pass_the_checkers(site, new_page, make_article, axe_violations, html_errors):
-    from articles import previews
+    from articles.desk import previews
 
-    editors, _reporters = ensure_roles(apps)
+    editors, _reporters = desk_groups()
     editor = make_staff("mona", "منى المحررة", editors)
     story = make_article("خبر للمعاينة", status=Article.Status.DRAFT)
     page = new_page(user=editor)

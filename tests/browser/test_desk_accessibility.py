@@ -3,20 +3,22 @@ story list, a new story's form and a story's form (with the writing aids and the
 sharing preview open). No serious or critical WCAG 2.1 A/AA violation."""
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from articles.models import Article
-from articles.roles import ensure_roles
+from tests.conftest import desk_groups
 
 SERIOUS = ("serious", "critical")
 
 
 @pytest.fixture
 def desk(site, make_article):
-    editors, reporters = ensure_roles(apps)
+    editors, reporters = desk_groups()
     people = {}
-    for username, group, first, last in (("mona", editors, "منى", "المحررة"), ("sara", reporters, "سارة", "المراسلة")):
+    for username, group, first, last in (
+        ("mona", editors, "منى", "المحررة"),
+        ("sara", reporters, "سارة", "المراسلة"),
+    ):
         user = get_user_model().objects.create_user(
             username, password="x-desk-browser-9", is_staff=True, first_name=first, last_name=last
         )

@@ -2,12 +2,12 @@
 killed mid-typing recovered from the autosave; unsaved text previewed in Arabic and English."""
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from articles import publishing
-from articles.models import Article, Author, Autosave, EditLock
-from articles.roles import ensure_roles
+from articles.desk.models import Autosave
+from articles.models import Article, Author, EditLock
+from tests.conftest import desk_groups
 
 
 def make_staff(username, full_name, group):
@@ -21,14 +21,16 @@ def make_staff(username, full_name, group):
 
 @pytest.fixture
 def desk(site, make_article):
-    editors, reporters = ensure_roles(apps)
+    editors, reporters = desk_groups()
     reporter = make_staff("sara", "سارة المراسلة", reporters)
     editor = make_staff("mona", "منى المحررة", editors)
     story = make_article("خبر المراسلة", status=Article.Status.DRAFT)
     Article.objects.filter(pk=story.pk).update(created_by=reporter)
     story.refresh_from_db()
     return {
-        "reporter": reporter, "editor": editor, "story": story,
+        "reporter": reporter,
+        "editor": editor,
+        "story": story,
         "change": f"{site}/admin/articles/article/{story.pk}/change/",
     }
 
@@ -219,7 +221,9 @@ def test_preview_of_unsaved_text_in_arabic_and_english(desk, new_page, screensho
     page = new_page(user=desk["reporter"])
     page.goto(desk["change"])
     page.locator("#id_headline_ar").fill("عنوان عربي لم يُحفظ")
-    page.locator("li[aria-controls=tab_id_headline_en]").click()  # the tab itself (its link has no href: docs/desk.md)
+    page.locator(
+        "li[aria-controls=tab_id_headline_en]"
+    ).click()  # the tab itself (its link has no href: docs/desk.md)
     page.locator("#id_headline_en").fill("An English headline not saved yet")
     page.locator("li[aria-controls=tab_id_body_en]").click()
     page.locator(".body-editor[dir=ltr] [contenteditable=true]").first.fill("An English body.")
@@ -251,7 +255,8 @@ def test_preview_of_unsaved_text_in_arabic_and_english(desk, new_page, screensho
 def test_read_only_view_reads_like_the_page(desk, new_page, screenshot):
     story = desk["story"]
     Article.objects.filter(pk=story.pk).update(
-        headline_en="The new app", body_en="<p>The new app <strong>works</strong>.</p>",
+        headline_en="The new app",
+        body_en="<p>The new app <strong>works</strong>.</p>",
     )
     publishing.submit(story, desk["reporter"])
     page = new_page(user=desk["reporter"])
@@ -282,10 +287,15 @@ def test_text_typed_after_the_session_expired_is_offered_after_logging_in_again(
     # Logging in again (a new session for the same person), then opening the story.
     client = Client()
     client.force_login(desk["reporter"])
-    page.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": site,
-    }])
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": site,
+            }
+        ]
+    )
     page.on("dialog", lambda dialog: dialog.accept())  # yes, leave: the browser kept the text
     page.goto(desk["change"])
     page.locator("#desk-recovery").wait_for(timeout=20_000)

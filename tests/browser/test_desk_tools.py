@@ -17,8 +17,11 @@ def test_editor_edits_twice_compares_and_restores_the_first_version(
     site, new_page, make_article, django_user_model, screenshot, axe_violations
 ):
     editor = django_user_model.objects.create_superuser("sara", "sara@example.com", "x", first_name="سارة")
-    story = make_article(headline="الأمطار تعود إلى عسير", standfirst_ar="موجز أول",
-                         body_ar="<p>الفقرة الأولى عن الطقس في أبها.</p>")
+    story = make_article(
+        headline="الأمطار تعود إلى عسير",
+        standfirst_ar="موجز أول",
+        body_ar="<p>الفقرة الأولى عن الطقس في أبها.</p>",
+    )
     page = new_page(user=editor)
     change_url = site + reverse("admin:articles_article_change", args=[story.pk])
 
@@ -36,7 +39,9 @@ def test_editor_edits_twice_compares_and_restores_the_first_version(
     diff = page.locator(".revision-diff")
     diff.wait_for()
     assert diff.locator("ins", has_text="سيول").count() >= 1
-    assert diff.locator("del", has_text="غزيرة تعود").count() + diff.locator("del", has_text="تعود").count() >= 1
+    assert (
+        diff.locator("del", has_text="غزيرة تعود").count() + diff.locator("del", has_text="تعود").count() >= 1
+    )
     assert page.locator(".revision-diff-table").first.get_attribute("dir") == "rtl"
     assert axe_violations(page) == []
     screenshot(page, "admin-history-diff")

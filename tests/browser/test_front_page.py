@@ -2,16 +2,15 @@
 
 import datetime
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles.models import Article, EditLock
-from articles.roles import ensure_roles
+from tests.conftest import desk_groups
 
 
 def test_editor_front_page_then_english_by_choice(site, new_page, make_article, screenshot, axe_violations):
-    editors, reporters = ensure_roles(apps)
+    editors, reporters = desk_groups()
     editor = get_user_model().objects.create_user(
         "mona", password="x-desk-browser-9", is_staff=True, first_name="منى", last_name="المحررة"
     )

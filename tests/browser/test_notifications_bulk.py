@@ -6,13 +6,13 @@ from the list in one go."""
 import datetime
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
-from articles.models import Article, Author, Byline, Notification, Section, Tag
-from articles.roles import ensure_roles
+from articles.desk.models import Notification
+from articles.models import Article, Author, Byline, Section, Tag
+from tests.conftest import desk_groups
 
 from .conftest import WCAG_TAGS
 
@@ -22,19 +22,25 @@ RIYADH = ZoneInfo("Asia/Riyadh")
 def make_staff(username, full_name, group):
     first, _, last = full_name.partition(" ")
     user = get_user_model().objects.create_user(
-        username, email=f"{username}@example.org", password="x-desk-browser-9", is_staff=True,
-        first_name=first, last_name=last,
+        username,
+        email=f"{username}@example.org",
+        password="x-desk-browser-9",
+        is_staff=True,
+        first_name=first,
+        last_name=last,
     )
     user.groups.add(group)
     return user
 
 
 def test_notified_sent_back_and_bulk_published(site, new_page, make_article, screenshot, axe_violations):
-    editors, reporters = ensure_roles(apps)
+    editors, reporters = desk_groups()
     reporter = make_staff("sara", "سارة المراسلة", reporters)
     editor = make_staff("mona", "منى المحررة", editors)
     story = make_article("ارتفاع صادرات التمور", status=Article.Status.DRAFT, created_by=reporter)
-    Byline.objects.filter(article=story).update(author=Author.objects.create(name_ar="سارة المراسلة", user=reporter))
+    Byline.objects.filter(article=story).update(
+        author=Author.objects.create(name_ar="سارة المراسلة", user=reporter)
+    )
     first = make_article("افتتاح معرض الكتاب", status=Article.Status.REVIEW, created_by=reporter)
     second = make_article("أمطار على عسير", status=Article.Status.REVIEW, created_by=reporter)
     later = make_article("تقرير الميزانية", status=Article.Status.REVIEW, created_by=reporter)
@@ -81,11 +87,14 @@ def test_notified_sent_back_and_bulk_published(site, new_page, make_article, scr
     assert note.bounding_box()["y"] < desk.locator("#id_headline_ar").bounding_box()["y"]
     # The form's other widgets are not this test's; the note itself must pass.
     axe_violations(desk)  # loads axe into the page
-    assert desk.evaluate(
-        """async (tags) => (await axe.run('#desk-send-back', {runOnly: {type: 'tag', values: tags}}))
+    assert (
+        desk.evaluate(
+            """async (tags) => (await axe.run('#desk-send-back', {runOnly: {type: 'tag', values: tags}}))
              .violations.map(v => v.id)""",
-        WCAG_TAGS,
-    ) == []
+            WCAG_TAGS,
+        )
+        == []
+    )
     screenshot(desk, "desk-send-back-note")
     desk.goto(site + "/admin/")
     assert desk.locator("#front-unread").count() == 0  # opened: read

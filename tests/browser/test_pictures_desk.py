@@ -11,8 +11,9 @@ import pytest
 from django.urls import reverse
 from PIL import Image as PillowImage
 
-from articles import renditions
-from articles.models import Article, Image
+from articles.models import Article
+from articles.pictures import renditions
+from articles.pictures.models import Image
 
 from .popups import choose_in_popup
 
@@ -28,7 +29,9 @@ def media_served(settings, tmp_path):
         path = Path(settings.MEDIA_ROOT) / name
         if not path.is_file():
             return route.fulfill(status=404, body="")
-        return route.fulfill(status=200, body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0])
+        return route.fulfill(
+            status=200, body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0]
+        )
 
     return serve
 
@@ -53,15 +56,26 @@ def serious(violations):
 
 
 def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
-    site, new_page, make_article, django_user_model, screenshot, axe_violations, media_served, tmp_path,
+    site,
+    new_page,
+    make_article,
+    django_user_model,
+    screenshot,
+    axe_violations,
+    media_served,
+    tmp_path,
 ):
-    editor = django_user_model.objects.create_superuser("sara", "sara@example.com", "x-pictures-9", first_name="سارة")
-    story = make_article(headline="شمس الشتاء في أبها", body_ar="<p>الفقرة الأولى عن الطقس.</p><p>الفقرة الثانية.</p>")
+    editor = django_user_model.objects.create_superuser(
+        "sara", "sara@example.com", "x-pictures-9", first_name="سارة"
+    )
+    story = make_article(
+        headline="شمس الشتاء في أبها", body_ar="<p>الفقرة الأولى عن الطقس.</p><p>الفقرة الثانية.</p>"
+    )
     page = new_page(user=editor)
     page.context.route("**/media/**", media_served)
 
     # The library, empty, then its upload form.
-    page.goto(site + reverse("admin:articles_image_changelist"))
+    page.goto(site + reverse("admin:pictures_image_changelist"))
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.get_by_role("link", name="أضف صورة").click()
     page.wait_for_url("**/image/add/")
@@ -105,7 +119,7 @@ def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
     screenshot(page, "admin-picture-change")
 
     # The library finds it whatever the spelling, with its thumbnail.
-    page.goto(site + reverse("admin:articles_image_changelist"))
+    page.goto(site + reverse("admin:pictures_image_changelist"))
     page.fill("#searchbar", "فاطمة")
     page.press("#searchbar", "Enter")
     page.wait_for_url("**q=*")
@@ -122,7 +136,9 @@ def test_editor_uploads_sets_a_focal_point_and_puts_the_picture_into_a_story(
     toolbar = page.locator(".body-editor[dir=rtl] .prose-menubar").first
     toolbar.locator('button[title="عريض"]').wait_for()
     # The block-type menu's caret is drawn, not a glyph the fonts lack (it was an empty box).
-    caret = toolbar.locator(".prose-menubar__selected").evaluate("e => getComputedStyle(e, '::after').content")
+    caret = toolbar.locator(".prose-menubar__selected").evaluate(
+        "e => getComputedStyle(e, '::after').content"
+    )
     assert caret in ('""', "none", "")
     # The link dialog speaks Arabic.
     body.locator("p").first.dblclick()

@@ -31,9 +31,16 @@ def test_arabic_reader_pages_pass_axe_and_the_html_checker(site, page, axe_viola
     award = Award.objects.get()
     tag = Tag.objects.create(name_ar="الحكومة الذكية", name_en="Smart government")
     story.tags.add(tag)  # the story page then has its tag list and keywords too
-    for path in ("/", "/archive/", story.get_absolute_url(), story.byline[0].get_absolute_url(),
-                 award.get_absolute_url(), story.award_wins.first().organisation.get_absolute_url(),
-                 tag.get_absolute_url(), story.section.get_absolute_url()):
+    for path in (
+        "/",
+        "/archive/",
+        story.get_absolute_url(),
+        story.byline[0].get_absolute_url(),
+        award.get_absolute_url(),
+        story.award_wins.first().organisation.get_absolute_url(),
+        tag.get_absolute_url(),
+        story.section.get_absolute_url(),
+    ):
         check(page, site + path, axe_violations, html_errors)
         assert page.locator("html").get_attribute("dir") == "rtl"
 

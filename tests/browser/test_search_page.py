@@ -21,7 +21,9 @@ def test_search_from_the_header_finds_the_seed_story(site, page, axe_violations,
     page.wait_for_url("**/search/?q=*")
     assert page.locator("h1").inner_text() == "البحث"
     result = page.locator(".search-result").first
-    assert result.get_by_role("link", name=story.headline_ar).get_attribute("href") == story.get_absolute_url()
+    assert (
+        result.get_by_role("link", name=story.headline_ar).get_attribute("href") == story.get_absolute_url()
+    )
     # Whole words are marked, clitics and all: the standfirst's بالجائزة.
     assert "بالجائزة" in page.locator(".search-result mark").all_inner_texts()
     assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"

@@ -13,9 +13,6 @@ def load_demo():
     return Article.objects.get(import_source="000_7077a1414e491a78.txt")
 
 
-
-
-
 def test_seed_story_reads_right_to_left_and_passes_the_checkers(site, page, axe_violations, html_errors):
     story = load_demo()
     page.goto(site + story.get_absolute_url())

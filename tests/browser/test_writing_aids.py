@@ -5,12 +5,12 @@ saves with Ctrl+S; a refused Ctrl+S (stale, too long) keeps every typed word."""
 import re
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from articles.html import WORDS_PER_MINUTE
-from articles.models import Article, Author, Image, Section
-from articles.roles import ensure_roles
+from articles.models import Article, Author, Section
+from articles.pictures.models import Image
+from tests.conftest import desk_groups
 from tests.reader.stories import png
 
 from .popups import choose_in_popup
@@ -20,7 +20,7 @@ LONG_HEADLINE = "أمانة عسير تحصد درع الحكومة الذكية
 
 @pytest.fixture
 def reporter(site):
-    _editors, reporters = ensure_roles(apps)
+    _editors, reporters = desk_groups()
     user = get_user_model().objects.create_user(
         "sara", password="x-desk-browser-9", is_staff=True, first_name="سارة", last_name="المراسلة"
     )
@@ -43,8 +43,9 @@ def open_sharing(page):
     page.locator("#id_seo_title_ar").wait_for(state="visible")
 
 
-def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(reporter, site, new_page, screenshot,
-                                                                          settings, tmp_path):
+def test_a_reporter_writes_sees_counts_and_preview_and_saves_with_ctrl_s(
+    reporter, site, new_page, screenshot, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path  # the picture's files, outside the tree
     logo = Image.objects.create(file=png(), caption_ar="شعار الجائزة", alt_text_ar="شعار")
     assert logo.renditions.exists()  # cut when the save committed

@@ -14,10 +14,14 @@ REDIS = "redis://127.0.0.1:6379/3"
 
 
 def redis_cache(location, prefix):
-    return {"default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location,
-        "KEY_PREFIX": prefix, "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 
 
 @pytest.fixture

@@ -54,8 +54,10 @@ import django, json, sys, time
 django.setup()
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from articles import autosaves, locks, previews, publishing
-from articles.models import Article, Notification
+from articles import locks, publishing
+from articles.desk import autosaves, previews
+from articles.desk.models import Notification
+from articles.models import Article
 story = Article.objects.get(pk=int(sys.argv[2]))
 editor, _ = get_user_model().objects.get_or_create(username="edge-editor", defaults={"is_superuser": True, "is_staff": True})
 action = sys.argv[1]
@@ -79,22 +81,56 @@ def stack():
     folder.chmod(0o755)
     port, app_port = free_port(), free_port()
     environment = {
-        **{k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL")},
-        "NEWSROOM_ENV": "production", "SECRET_KEY": "edge-test-" + "k" * 50,
-        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3", "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"), "NEWSROOM_LOCAL": str(folder / "local"),
-        "REDIS_URL": REDIS_DB, "CACHE_KEY_PREFIX": f"edge-{uuid.uuid4().hex}",
-        "HOST": "127.0.0.1", "PORT": str(port), "APP_PORT": str(app_port), "WEB_CONCURRENCY": "2",
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL")
+        },
+        "NEWSROOM_ENV": "production",
+        "SECRET_KEY": "edge-test-" + "k" * 50,
+        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
+        "MEDIA_ROOT": str(folder / "media"),
+        "STATIC_ROOT": str(folder / "static"),
+        "NEWSROOM_LOCAL": str(folder / "local"),
+        "REDIS_URL": REDIS_DB,
+        "CACHE_KEY_PREFIX": f"edge-{uuid.uuid4().hex}",
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "APP_PORT": str(app_port),
+        "WEB_CONCURRENCY": "2",
         "DJANGO_SETTINGS_MODULE": "newsroom.settings",
     }
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT,
-                   env=environment, check=True, timeout=300)
-    story = json.loads(subprocess.run([sys.executable, "-c", SETUP], cwd=ROOT, env=environment, check=True,
-                                      capture_output=True, text=True, timeout=300).stdout.strip().splitlines()[-1])
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        timeout=300,
+    )
+    story = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", SETUP],
+            cwd=ROOT,
+            env=environment,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     # The stack logs every request: to a file, as a pipe nobody reads would fill and stall it.
     log = open(folder / "stack.log", "w")  # noqa: SIM115 (closed with the folder)
-    server = subprocess.Popen(["deploy/serve.sh"], cwd=ROOT, env=environment, start_new_session=True,
-                              stdout=log, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        ["deploy/serve.sh"],
+        cwd=ROOT,
+        env=environment,
+        start_new_session=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
@@ -107,13 +143,24 @@ def stack():
             time.sleep(0.5)
 
         def desk(*args):
-            done = subprocess.run([sys.executable, "-c", DESK, *map(str, args)], cwd=ROOT, env=environment,
-                                  capture_output=True, text=True, timeout=120)
+            done = subprocess.run(
+                [sys.executable, "-c", DESK, *map(str, args)],
+                cwd=ROOT,
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             assert done.returncode == 0, done.stderr[-3000:]
             return float(done.stdout.strip().splitlines()[-1])
 
-        yield {"edge": f"http://127.0.0.1:{port}", "app": f"http://127.0.0.1:{app_port}", "port": port,
-               "story": story, "desk": desk}
+        yield {
+            "edge": f"http://127.0.0.1:{port}",
+            "app": f"http://127.0.0.1:{app_port}",
+            "port": port,
+            "story": story,
+            "desk": desk,
+        }
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -154,7 +201,8 @@ def shows_story(stack, name, status, body):
     if name in ("article", "article-en", "api"):
         return status == 200
     return f"/{story['id']}/" in body.decode("utf-8", "replace") or (
-        f'"id": {story["id"]}' in body.decode("utf-8", "replace"))
+        f'"id": {story["id"]}' in body.decode("utf-8", "replace")
+    )
 
 
 class Readers:
@@ -165,8 +213,10 @@ class Readers:
         self.errors = []
         self.count = 0
         deadline = time.monotonic() + seconds
-        self.threads = [threading.Thread(target=self.read, args=(edge, paths, deadline), daemon=True)
-                        for _ in range(threads)]
+        self.threads = [
+            threading.Thread(target=self.read, args=(edge, paths, deadline), daemon=True)
+            for _ in range(threads)
+        ]
 
     def read(self, edge, paths, deadline):
         while not self.stop.is_set() and time.monotonic() < deadline:
@@ -235,27 +285,44 @@ def test_a_correction_then_a_withdrawal_reach_every_layer_within_five_seconds_un
     with Readers(stack["edge"], list(urls.values())) as readers:
         time.sleep(3)  # every page kept at the edge and in the app, and being refreshed
         for path in urls.values():
-            assert get(stack["edge"] + path)[1]["X-Edge-Cache"] in ("HIT", "STALE", "UPDATING", "EXPIRED", "MISS")
+            assert get(stack["edge"] + path)[1]["X-Edge-Cache"] in (
+                "HIT",
+                "STALE",
+                "UPDATING",
+                "EXPIRED",
+                "MISS",
+            )
 
         note = f"تصحيح رقم {uuid.uuid4().hex[:6]}"
         corrected_at = stack["desk"]("correct", story_id, note)
         article_urls = {name: urls[name] for name in ("article", "api")}
-        seen = _seconds_until_every_url(stack, article_urls, corrected_at,
-                                        lambda name, status, body: note in body.decode(), 20)
+        seen = _seconds_until_every_url(
+            stack, article_urls, corrected_at, lambda name, status, body: note in body.decode(), 20
+        )
         print("correction seen after (s):", {name: round(after, 2) for name, after in seen.items()})
         assert set(seen) == set(article_urls) and max(seen.values()) <= WITHIN, seen
 
         withdrawn_at = stack["desk"]("withdraw", story_id)
         seen = _seconds_until_every_url(
-            stack, urls, withdrawn_at, lambda name, status, body: not shows_story(stack, name, status, body), 20)
+            stack,
+            urls,
+            withdrawn_at,
+            lambda name, status, body: not shows_story(stack, name, status, body),
+            20,
+        )
         print("withdrawal seen after (s):", {name: round(after, 2) for name, after in seen.items()})
         assert set(seen) == set(urls), f"still public: {set(urls) - set(seen)}"
         assert max(seen.values()) <= WITHIN, seen
 
         # The change feed holds back its newest seconds; the tombstone comes within hold-back + max-age.
         seen = _seconds_until_every_url(
-            stack, {"changes": "/api/v1/changes/"}, withdrawn_at,
-            lambda name, status, body: re.search(rf'"id":\s*{story_id},\s*"change":\s*"withdrawn"', body.decode()),
-            30)
+            stack,
+            {"changes": "/api/v1/changes/"},
+            withdrawn_at,
+            lambda name, status, body: re.search(
+                rf'"id":\s*{story_id},\s*"change":\s*"withdrawn"', body.decode()
+            ),
+            30,
+        )
         assert seen and seen["changes"] <= 5 + WITHIN + 1, seen
     assert readers.count > 50 and not readers.errors, readers.errors[:5]

@@ -11,8 +11,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from articles import autosaves, freshness, locks, previews, publishing
-from articles.models import Article, Notification
+from articles import freshness, locks, publishing
+from articles.desk import autosaves, previews
+from articles.desk.models import Notification
+from articles.models import Article
 from tests.reader.stories import story
 
 pytestmark = pytest.mark.django_db
@@ -27,10 +29,16 @@ def kept(client, url):
 
 def pages(w):
     return [
-        reverse("articles:home"), w.lead.get_absolute_url(), w.tagged.get_absolute_url(),
-        w.local.get_absolute_url(), reverse("articles:archive"), reverse("articles:feed_rss"),
-        "/sitemap-articles.xml", reverse("articles:search") + "?q=الدرع",
-        f"/api/v1/articles/{w.lead.pk}/", "/api/v1/articles/",
+        reverse("articles:home"),
+        w.lead.get_absolute_url(),
+        w.tagged.get_absolute_url(),
+        w.local.get_absolute_url(),
+        reverse("articles:archive"),
+        reverse("articles:feed_rss"),
+        "/sitemap-articles.xml",
+        reverse("articles:search") + "?q=الدرع",
+        f"/api/v1/articles/{w.lead.pk}/",
+        "/api/v1/articles/",
     ]
 
 
@@ -39,7 +47,9 @@ def test_desk_only_writes_leave_every_page_kept(client, world, django_capture_on
     for url in pages(world):
         kept(client, url)
     with django_capture_on_commit_callbacks(execute=True):
-        autosaves.keep(world.lead, editor, {"headline_ar": "عنوان يكتبه المحرر", "version": world.lead.version})
+        autosaves.keep(
+            world.lead, editor, {"headline_ar": "عنوان يكتبه المحرر", "version": world.lead.version}
+        )
         locks.acquire(world.lead, editor)
         previews.share(world.lead, editor)
         Notification.objects.create(recipient=editor, story=world.lead, kind=Notification.Kind.SUBMIT)
@@ -53,8 +63,14 @@ def test_a_publish_refreshes_its_lists_and_keeps_other_sections_stories(client, 
         kept(client, url)
     new = story("خبر محلي جديد تماما", world.local, [world.fatimah], status=Article.Status.DRAFT)
     publishing.publish(new)
-    for url in (reverse("articles:home"), world.local.get_absolute_url(), reverse("articles:archive"),
-                reverse("articles:feed_rss"), "/api/v1/articles/", world.lead.get_absolute_url()):
+    for url in (
+        reverse("articles:home"),
+        world.local.get_absolute_url(),
+        reverse("articles:archive"),
+        reverse("articles:feed_rss"),
+        "/api/v1/articles/",
+        world.lead.get_absolute_url(),
+    ):
         response = client.get(url)
         assert response["X-Page-Cache"] == "miss", url  # the lead's related stories are local's newest
         assert "خبر محلي جديد تماما" in response.content.decode(), url
@@ -128,7 +144,10 @@ def test_a_cdn_is_told_which_keys_changed(client, world, settings, cdn, django_c
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeCdn)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     FakeCdn.received = []
-    settings.NEWSROOM_CDN_PURGE = {"fastly": "articles.cdn.FastlyPurger", "cloudflare": "articles.cdn.CloudflarePurger"}[cdn]
+    settings.NEWSROOM_CDN_PURGE = {
+        "fastly": "articles.cdn.FastlyPurger",
+        "cloudflare": "articles.cdn.CloudflarePurger",
+    }[cdn]
     settings.NEWSROOM_CDN_KEY_HEADER = "Cache-Tag" if cdn == "cloudflare" else "Surrogate-Key"
     settings.NEWSROOM_CDN_API = f"http://127.0.0.1:{server.server_port}"
     settings.NEWSROOM_CDN_SERVICE = "zone-1"

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from articles import views
 from articles.models import Article, Author, Award, Section, Tag
+from articles.site import views
 
 pytestmark = pytest.mark.django_db
 STORIES = 250
@@ -76,8 +76,11 @@ def test_front_page_blocks_are_each_sections_newest(client, archive):
     blocks = views.section_blocks()
     assert len(blocks) == 8
     for block in blocks:
-        newest = list(Article.objects.published().filter(section=block["section"])
-                      .order_by("-published_at", "-id")[:views.SECTION_BLOCK])
+        newest = list(
+            Article.objects.published()
+            .filter(section=block["section"])
+            .order_by("-published_at", "-id")[: views.SECTION_BLOCK]
+        )
         assert block["stories"] == newest
 
 
@@ -98,7 +101,7 @@ def test_lists_page_through_the_newest_stories_only(client, archive, monkeypatch
 
 
 def test_sitemaps_are_split_into_pages(client, archive, monkeypatch):
-    from articles.sitemaps import ArticleSitemap
+    from articles.site.sitemaps import ArticleSitemap
 
     monkeypatch.setattr(ArticleSitemap, "limit", 100)
     index = client.get("/sitemap.xml").content.decode()

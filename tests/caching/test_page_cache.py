@@ -141,8 +141,13 @@ def test_a_correction_shows_at_once(client, world):
 
 def test_a_scheduled_story_appears_on_time_with_nothing_written(client, world):
     due = world.scheduled.published_at
-    urls = [reverse("articles:home"), world.economy.get_absolute_url(), reverse("articles:archive"),
-            reverse("articles:feed_rss"), "/sitemap-articles.xml"]
+    urls = [
+        reverse("articles:home"),
+        world.economy.get_absolute_url(),
+        reverse("articles:archive"),
+        reverse("articles:feed_rss"),
+        "/sitemap-articles.xml",
+    ]
     with time_machine.travel(due - datetime.timedelta(minutes=1), tick=False):
         for url in urls:
             response = client.get(url)
@@ -158,8 +163,13 @@ def test_a_scheduled_story_appears_on_time_with_nothing_written(client, world):
 
 
 def test_renaming_an_author_refreshes_every_page_that_names_them(client, world):
-    urls = [world.lead.get_absolute_url(), reverse("articles:home"), reverse("articles:archive"),
-            world.fatimah.get_absolute_url(), reverse("articles:feed_rss")]
+    urls = [
+        world.lead.get_absolute_url(),
+        reverse("articles:home"),
+        reverse("articles:archive"),
+        world.fatimah.get_absolute_url(),
+        reverse("articles:feed_rss"),
+    ]
     search = reverse("articles:search") + "?q=" + "علي"
     warm(client, urls + [search])
     hides(client.get(search), world.lead, "search before")
@@ -205,7 +215,7 @@ def test_staff_previews_and_posts_bypass_the_cache(client, world):
     assert client.post(url).get("X-Page-Cache") is None
     admin = staff.get(reverse("admin:index"))
     assert "X-Page-Cache" not in admin and "public" not in admin["Cache-Control"]
-    from articles.previews import make_token
+    from articles.desk.previews import make_token
 
     preview = client.get(reverse("articles:preview", kwargs={"token": make_token(world.draft)}))
     assert "X-Page-Cache" not in preview
@@ -229,15 +239,23 @@ def test_english_and_arabic_editions_are_cached_apart(client, world):
         english = world.lead.get_absolute_url()
     warm(client, [url, english])
     assert "The municipality wins the shield" in text(client.get(english))
-    assert "The municipality wins the shield" not in text(client.get(url)).split("<body")[1].split("hreflang")[0]
+    assert (
+        "The municipality wins the shield" not in text(client.get(url)).split("<body")[1].split("hreflang")[0]
+    )
 
 
 def test_a_story_published_by_a_command_is_fresh(client, world, tmp_path):
     warm(client, [reverse("articles:home")])
     path = tmp_path / "story.txt"
     path.write_text("أبها/فاطمة القحطاني\nفقرة أولى عن الخبر.\n", encoding="utf-8")
-    call_command("import_story", str(path), "--publish", "--headline", "خبر من سطر الأوامر",
-                 stdout=open("/dev/null", "w"))
+    call_command(
+        "import_story",
+        str(path),
+        "--publish",
+        "--headline",
+        "خبر من سطر الأوامر",
+        stdout=open("/dev/null", "w"),
+    )
     assert "خبر من سطر الأوامر" in text(client.get(reverse("articles:home")))
 
 

@@ -51,8 +51,14 @@ print(json.dumps({"home_has_it": headline in home, "story": story, "admin_has_it
 
 
 def run(script, environment, *args):
-    result = subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, env=environment,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout.strip().splitlines()[-1]
 
@@ -62,17 +68,31 @@ def lagging_replica(tmp_path):
     primary, copy = tmp_path / "primary.sqlite3", tmp_path / "replica.sqlite3"
     environment = {
         **{k: v for k, v in os.environ.items() if k not in ("DEBUG", "REDIS_URL", "NEWSROOM_REPLICA_URL")},
-        "DATABASE_URL": f"sqlite:///{primary}", "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DATABASE_URL": f"sqlite:///{primary}",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         "CACHE_DIR": str(tmp_path / "cache-setup"),
     }
     for command in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=environment, check=True,
-                       capture_output=True, timeout=300)
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=environment,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     shutil.copy(primary, copy)  # the replica as it was before the story below
     story_url = run(PUBLISH, environment)
 
     def read(**settings):
-        return json.loads(run(READ, {**environment, "NEWSROOM_REPLICA_URL": f"sqlite:///{copy}", **settings}, story_url, HEADLINE))
+        return json.loads(
+            run(
+                READ,
+                {**environment, "NEWSROOM_REPLICA_URL": f"sqlite:///{copy}", **settings},
+                story_url,
+                HEADLINE,
+            )
+        )
 
     return read, tmp_path
 
@@ -82,7 +102,9 @@ def test_readers_read_the_replica_and_the_desk_reads_the_primary(lagging_replica
     answers = read(NEWSROOM_REPLICA_LAG_SECONDS="0", CACHE_DIR=str(folder / "cache-a"))
     assert answers == {"home_has_it": False, "story": 404, "admin_has_it": True}
     # With the page cache off, readers still read the replica.
-    answers = read(NEWSROOM_REPLICA_LAG_SECONDS="0", NEWSROOM_PAGE_CACHE="false", CACHE_DIR=str(folder / "cache-b"))
+    answers = read(
+        NEWSROOM_REPLICA_LAG_SECONDS="0", NEWSROOM_PAGE_CACHE="false", CACHE_DIR=str(folder / "cache-b")
+    )
     assert answers == {"home_has_it": False, "story": 404, "admin_has_it": True}
 
 
@@ -104,4 +126,6 @@ def test_the_router_sends_only_public_reads_to_the_replica(monkeypatch):
         assert router.db_for_write(None) == "default"
         with public_reads(allowed=False):
             assert router.db_for_read(None) == "default"
-    assert router.allow_migrate("replica", "articles") is False and router.allow_migrate("default", "articles")
+    assert router.allow_migrate("replica", "articles") is False and router.allow_migrate(
+        "default", "articles"
+    )

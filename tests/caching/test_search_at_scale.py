@@ -8,16 +8,20 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import search
+from articles.search import query as search
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_common_word_ranks_the_newest_matches_and_says_more(client, make_article, monkeypatch):
     monkeypatch.setattr(search, "CANDIDATES", 5)
-    stories = [make_article(headline=f"الجائزة الكبرى {n}",
-                            published_at=timezone.now() - datetime.timedelta(days=n * 20, hours=1))
-               for n in range(8)]
+    stories = [
+        make_article(
+            headline=f"الجائزة الكبرى {n}",
+            published_at=timezone.now() - datetime.timedelta(days=n * 20, hours=1),
+        )
+        for n in range(8)
+    ]
     found = search.find(search.parse("الجائزة"))
     assert found.more and found.count == 5
     assert set(found.stories) == set(stories[:5])  # the five newest matches
@@ -72,10 +76,14 @@ def test_each_second_look_finds_every_match_back_to_the_oldest(make_article, mon
     """A word in most recent stories walks the archive; a rarer one looks in a wider window,
     then everywhere when the window holds too few; a word absent lately looks everywhere."""
     monkeypatch.setattr(search, "CANDIDATES", 10)
-    recent = [make_article(headline=f"الجائزة الكبرى {n}" + (" في الرياض" if n < 2 else ""),
-                           published_at=_ago(n)) for n in range(8)]
-    riyadh_old = [make_article(headline=f"أمطار على الرياض {n}", published_at=_ago(days))
-                  for n, days in enumerate((200, 300, 2000))]
+    recent = [
+        make_article(headline=f"الجائزة الكبرى {n}" + (" في الرياض" if n < 2 else ""), published_at=_ago(n))
+        for n in range(8)
+    ]
+    riyadh_old = [
+        make_article(headline=f"أمطار على الرياض {n}", published_at=_ago(days))
+        for n, days in enumerate((200, 300, 2000))
+    ]
     award_old = make_article(headline="الجائزة الأولى", published_at=_ago(1500))
     rare = make_article(headline="خبر نادر", published_at=_ago(3000))
 
@@ -113,7 +121,9 @@ def test_the_search_words_column_holds_words_and_keys(make_article):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout is PostgreSQL's")
-def test_common_words_at_thousands_of_stories_answer_within_a_short_limit(client, settings, tmp_path, monkeypatch):
+def test_common_words_at_thousands_of_stories_answer_within_a_short_limit(
+    client, settings, tmp_path, monkeypatch
+):
     """Every kind of common search at 3,000 generated stories finds results under a limit of
     half a second, which a look through every match (as before migration 0013) overran."""
     from django.core.management import call_command

@@ -1,19 +1,17 @@
 """Desk fixtures: the two roles' users and a way to post the story's admin form as a browser would."""
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Byline
-from articles.roles import ensure_roles
+from tests.conftest import desk_groups
 
 
 @pytest.fixture
 def roles(db):
-    # The data migration made them; a flushed (transactional) database needs them again.
-    return ensure_roles(apps)
+    return desk_groups()
 
 
 @pytest.fixture
@@ -89,18 +87,35 @@ def form_data(article, **changes):
     """The change form as the browser would post it (the story's saved values, then `changes`)."""
     article.refresh_from_db()
     data = {"section": article.section_id, "version": article.version}
-    for name in ("headline", "slug", "kicker", "standfirst", "body", "dateline", "seo_title", "seo_description"):
+    for name in (
+        "headline",
+        "slug",
+        "kicker",
+        "standfirst",
+        "body",
+        "dateline",
+        "seo_title",
+        "seo_description",
+    ):
         for lang in ("ar", "en"):
             data[f"{name}_{lang}"] = getattr(article, f"{name}_{lang}") or ""
     bylines = list(Byline.objects.filter(article=article))
-    data.update({
-        "bylines-TOTAL_FORMS": str(len(bylines)), "bylines-INITIAL_FORMS": str(len(bylines)),
-        "bylines-MIN_NUM_FORMS": "1", "bylines-MAX_NUM_FORMS": "1000",
-    })
+    data.update(
+        {
+            "bylines-TOTAL_FORMS": str(len(bylines)),
+            "bylines-INITIAL_FORMS": str(len(bylines)),
+            "bylines-MIN_NUM_FORMS": "1",
+            "bylines-MAX_NUM_FORMS": "1000",
+        }
+    )
     for n, line in enumerate(bylines):
-        data.update({
-            f"bylines-{n}-id": line.pk, f"bylines-{n}-article": article.pk,
-            f"bylines-{n}-author": line.author_id, f"bylines-{n}-position": line.position,
-        })
+        data.update(
+            {
+                f"bylines-{n}-id": line.pk,
+                f"bylines-{n}-article": article.pk,
+                f"bylines-{n}-author": line.author_id,
+                f"bylines-{n}-position": line.position,
+            }
+        )
     data.update(changes)
     return data

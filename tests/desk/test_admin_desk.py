@@ -26,21 +26,29 @@ ACTIONS = {
 def lock_box_hidden(page):
     """Whether the "someone else is editing" box is hidden (the page holds the lock itself)."""
     start = page.index('id="desk-lock"')
-    return "hidden" in page[start:page.index(">", start)]
+    return "hidden" in page[start : page.index(">", start)]
 
 
 def snapshot(article):
     article.refresh_from_db()
-    return (article.status, article.published_at, article.version,
-            article.workflow_events.count(), article.corrections.count())
+    return (
+        article.status,
+        article.published_at,
+        article.version,
+        article.workflow_events.count(),
+        article.corrections.count(),
+    )
 
 
 # --- crafted requests -------------------------------------------------------------------
 
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("action", ["send_back", "publish", "schedule", "withdraw", "correct"])
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW, Status.PUBLISHED])
-def test_reporters_crafted_post_for_an_editors_transition_is_403(login, reporter, make_article, action, status):
+def test_reporters_crafted_post_for_an_editors_transition_is_403(
+    login, reporter, make_article, action, status
+):
     article = make_article(status=status)
     before = snapshot(article)
     response = press(login(reporter), article, action, ACTIONS[action])
@@ -96,14 +104,24 @@ def test_reporter_cannot_change_another_reporters_story(login, other_reporter, d
 
 @pytest.mark.django_db
 def test_reporter_creates_a_story_and_is_its_author(login, reporter, section, author):
-    response = login(reporter).post(reverse("admin:articles_article_add"), {
-        "headline_ar": "خبر المراسلة", "body_ar": "<p>نص</p>", "section": section.pk,
-        "bylines-TOTAL_FORMS": "1", "bylines-INITIAL_FORMS": "0",
-        "bylines-MIN_NUM_FORMS": "1", "bylines-MAX_NUM_FORMS": "1000",
-        "bylines-0-author": author.pk, "bylines-0-position": "0",
-        # A crafted status is ignored: status only moves through transitions.
-        "status": "published", "published_at_0": "2020-01-01", "published_at_1": "10:00",
-    })
+    response = login(reporter).post(
+        reverse("admin:articles_article_add"),
+        {
+            "headline_ar": "خبر المراسلة",
+            "body_ar": "<p>نص</p>",
+            "section": section.pk,
+            "bylines-TOTAL_FORMS": "1",
+            "bylines-INITIAL_FORMS": "0",
+            "bylines-MIN_NUM_FORMS": "1",
+            "bylines-MAX_NUM_FORMS": "1000",
+            "bylines-0-author": author.pk,
+            "bylines-0-position": "0",
+            # A crafted status is ignored: status only moves through transitions.
+            "status": "published",
+            "published_at_0": "2020-01-01",
+            "published_at_1": "10:00",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     article = Article.objects.get(headline_ar="خبر المراسلة")
     assert article.created_by == reporter and article.status == Status.DRAFT and article.published_at is None
@@ -149,6 +167,7 @@ def test_correction_via_admin(login, editor, make_article, client):
 
 # --- scheduling --------------------------------------------------------------------------
 
+
 @pytest.mark.django_db
 def test_schedule_in_riyadh_time_and_the_story_appears_on_time(login, editor, client, make_article):
     article = make_article(status=Status.REVIEW)
@@ -192,8 +211,11 @@ def test_scheduled_story_can_be_published_now_or_rescheduled(login, editor, make
 
 # --- stale saves -------------------------------------------------------------------------
 
+
 @pytest.mark.django_db
-def test_stale_save_is_refused_naming_who_saved_and_keeps_the_text(login, editor, second_editor, make_article):
+def test_stale_save_is_refused_naming_who_saved_and_keeps_the_text(
+    login, editor, second_editor, make_article
+):
     article = make_article(status=Status.REVIEW)
     first, second = login(editor), login(second_editor)
     opened_by_second = form_data(article)  # second editor opens the story (version N)
@@ -228,8 +250,11 @@ def test_save_without_version_is_refused(login, editor, make_article):
 
 # --- edit locks --------------------------------------------------------------------------
 
+
 @pytest.mark.django_db
-def test_lock_shows_who_edits_refuses_their_save_and_can_be_taken_over(login, editor, second_editor, make_article):
+def test_lock_shows_who_edits_refuses_their_save_and_can_be_taken_over(
+    login, editor, second_editor, make_article
+):
     article = make_article(status=Status.REVIEW)
     first, second = login(editor), login(second_editor)
     assert lock_box_hidden(first.get(change_url(article)).content.decode())
@@ -244,9 +269,13 @@ def test_lock_shows_who_edits_refuses_their_save_and_can_be_taken_over(login, ed
     assert article.headline_ar != "محاولة أثناء القفل"
 
     # Taking over is a button of the same form: the typed text comes back, not the stored one.
-    taken = second.post(change_url(article), form_data(article, headline_ar="بعد التولي", _desk_take_over="1"))
+    taken = second.post(
+        change_url(article), form_data(article, headline_ar="بعد التولي", _desk_take_over="1")
+    )
     assert taken.status_code == 200
-    assert 'value="بعد التولي"' in taken.content.decode() and "توليت تحرير هذا الخبر" in taken.content.decode()
+    assert (
+        'value="بعد التولي"' in taken.content.decode() and "توليت تحرير هذا الخبر" in taken.content.decode()
+    )
     assert EditLock.objects.get(article=article).user == second_editor
     article.refresh_from_db()
     assert article.headline_ar != "بعد التولي"  # taking over alone saves nothing
@@ -288,6 +317,7 @@ def test_view_only_reporter_takes_no_lock(login, reporter, make_article):
 
 # --- events are all recorded ------------------------------------------------------------
 
+
 @pytest.mark.django_db
 def test_every_admin_transition_records_one_event(login, editor, reporter, draft):
     press(login(reporter), draft, "submit")
@@ -297,7 +327,11 @@ def test_every_admin_transition_records_one_event(login, editor, reporter, draft
     press(client, draft, "withdraw", {"note": "سبب"})
     press(client, draft, "send_back", {"note": "أعد الكتابة"})
     assert list(WorkflowEvent.objects.filter(article=draft).values_list("transition", flat=True)) == [
-        "submit", "publish", "correct", "withdraw", "send_back",
+        "submit",
+        "publish",
+        "correct",
+        "withdraw",
+        "send_back",
     ]
 
 
@@ -352,7 +386,9 @@ def test_editing_a_draft_or_a_scheduled_story_is_not_an_update(login, editor, ma
 
 
 @pytest.mark.django_db
-def test_the_form_shows_the_publication_time_in_riyadh_time_and_says_so(login, editor, make_article, settings):
+def test_the_form_shows_the_publication_time_in_riyadh_time_and_says_so(
+    login, editor, make_article, settings
+):
     settings.TIME_ZONE = "UTC"  # the server's zone does not matter: the desk reads Riyadh time
     story = make_article(published_at=datetime.datetime(2026, 1, 1, 7, 0, tzinfo=datetime.UTC))
     page = login(editor).get(change_url(story)).content.decode()

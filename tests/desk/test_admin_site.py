@@ -10,11 +10,11 @@ from articles.models import (
     AwardCategory,
     AwardWin,
     Byline,
-    Image,
     Organisation,
     Section,
     Tag,
 )
+from articles.pictures.models import Image
 
 MODELS = [Article, Author, Award, AwardCategory, AwardWin, Image, Organisation, Section, Tag]
 
@@ -41,7 +41,9 @@ def test_admin_follows_the_language_the_editor_chose(admin_client):
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_every_model_is_registered_with_working_pages(admin_client, demo, model):
     meta = model._meta
-    assert admin_client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")).status_code == 200
+    assert (
+        admin_client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")).status_code == 200
+    )
     assert admin_client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_add")).status_code == 200
 
 

@@ -9,9 +9,10 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import bulk
 from articles.dates import desk_zone
-from articles.models import Article, EditLock, Notification, Section, Tag, WorkflowEvent
+from articles.desk import bulk
+from articles.desk.models import Notification
+from articles.models import Article, EditLock, Section, Tag, WorkflowEvent
 
 LIST = reverse("admin:articles_article_changelist")
 Status = Article.Status
@@ -26,9 +27,11 @@ def act(client, action, stories, follow=True, **inputs):
 
 
 def said(response):
-    return [str(m) for m in get_messages(response.wsgi_request)] if response.context is None else [
-        str(m) for m in response.context["messages"]
-    ]
+    return (
+        [str(m) for m in get_messages(response.wsgi_request)]
+        if response.context is None
+        else [str(m) for m in response.context["messages"]]
+    )
 
 
 def status_of(*stories):
@@ -52,7 +55,9 @@ def stories(make_article, reporter, other_reporter):
 # Publish
 @pytest.mark.django_db
 def test_an_editor_publishes_what_may_be_published_and_is_told_about_the_rest(stories, editor, login):
-    response = act(login(editor), "publish_selected", [stories["draft"], stories["review"], stories["published"]])
+    response = act(
+        login(editor), "publish_selected", [stories["draft"], stories["review"], stories["published"]]
+    )
     assert response.status_code == 200
     assert status_of(stories["draft"], stories["review"]) == [Status.PUBLISHED, Status.PUBLISHED]
     assert Article.objects.get(pk=stories["draft"].pk).is_public
@@ -74,7 +79,13 @@ def test_a_reporter_is_not_offered_publishing_and_a_crafted_request_changes_noth
     for action in ("publish_selected", "withdraw_selected"):
         response = act(client, action, [stories["draft"], stories["review"]])
         assert response.status_code == 200
-    response = act(client, "schedule_selected", [stories["draft"]], at=desk_input(timezone.now() + datetime.timedelta(days=1)), apply="1")
+    response = act(
+        client,
+        "schedule_selected",
+        [stories["draft"]],
+        at=desk_input(timezone.now() + datetime.timedelta(days=1)),
+        apply="1",
+    )
     assert response.status_code == 200
     assert status_of(stories["draft"], stories["review"]) == [Status.DRAFT, Status.REVIEW]
     assert not WorkflowEvent.objects.filter(user=reporter).exists()
@@ -97,7 +108,9 @@ def test_a_story_someone_else_is_editing_is_left_alone(stories, editor, second_e
 
 
 @pytest.mark.django_db
-def test_publishing_costs_a_fixed_number_of_queries_per_story(make_article, editor, login, django_assert_max_num_queries):
+def test_publishing_costs_a_fixed_number_of_queries_per_story(
+    make_article, editor, login, django_assert_max_num_queries
+):
     client = login(editor)
     client.get(LIST)  # sessions and permissions warmed as for any page
 
@@ -117,7 +130,9 @@ def test_publishing_costs_a_fixed_number_of_queries_per_story(make_article, edit
 @pytest.mark.django_db
 def test_too_many_stories_at_once_are_refused(stories, editor, login, monkeypatch):
     monkeypatch.setattr(bulk, "MAX_STORIES", 2)
-    response = act(login(editor), "publish_selected", [stories["draft"], stories["review"], stories["others_draft"]])
+    response = act(
+        login(editor), "publish_selected", [stories["draft"], stories["review"], stories["others_draft"]]
+    )
     assert "اختر 2 خبراً على الأكثر في الإجراء الواحد." in said(response)
     assert status_of(stories["draft"], stories["review"]) == [Status.DRAFT, Status.REVIEW]
 
@@ -157,13 +172,16 @@ def test_schedule_asks_for_a_time_then_schedules(stories, editor, login):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("typed, reason", [
-    ("", "اكتب تاريخ النشر وساعته."),
-    ("غداً", "وقت الجدولة غير صالح: اكتب التاريخ والساعة بتوقيت الرياض."),
-    ("2026-13-45T99:99", "وقت الجدولة غير صالح: اكتب التاريخ والساعة بتوقيت الرياض."),
-    ("2020-01-01T10:00", "اختر وقتاً في المستقبل لجدولة الخبر."),
-    ("2030-01-01T10:00\x00", "Null characters are not allowed."),
-])
+@pytest.mark.parametrize(
+    "typed, reason",
+    [
+        ("", "اكتب تاريخ النشر وساعته."),
+        ("غداً", "وقت الجدولة غير صالح: اكتب التاريخ والساعة بتوقيت الرياض."),
+        ("2026-13-45T99:99", "وقت الجدولة غير صالح: اكتب التاريخ والساعة بتوقيت الرياض."),
+        ("2020-01-01T10:00", "اختر وقتاً في المستقبل لجدولة الخبر."),
+        ("2030-01-01T10:00\x00", "Null characters are not allowed."),
+    ],
+)
 def test_a_bad_schedule_time_shows_the_page_again_with_the_reason(stories, editor, login, typed, reason):
     response = act(login(editor), "schedule_selected", [stories["draft"]], at=typed, apply="1")
     if "Null" in reason:
@@ -203,10 +221,15 @@ def test_move_to_a_section_per_role(stories, reporter, editor, login):
     assert sections["خبر للمراجعة"] != sport.pk and sections["مسودة زميل"] != sport.pk
     messages = said(response)
     assert "طُبّق «النقل إلى قسم «رياضة»» على خبر واحد." in messages
-    assert "لم يُطبَّق «النقل إلى قسم «رياضة»» على «مسودة زميل»: ليست لديك صلاحية تحرير هذا الخبر في حالته الآن." in messages
+    assert (
+        "لم يُطبَّق «النقل إلى قسم «رياضة»» على «مسودة زميل»: ليست لديك صلاحية تحرير هذا الخبر في حالته الآن."
+        in messages
+    )
     # An editor: any story; one already there is said so and left.
     draft = Article.objects.get(pk=stories["draft"].pk)
-    response = act(login(editor), "move_selected", [*chosen, stories["published"]], section=sport.pk, apply="1")
+    response = act(
+        login(editor), "move_selected", [*chosen, stories["published"]], section=sport.pk, apply="1"
+    )
     assert {Article.objects.get(pk=s.pk).section_id for s in [*chosen, stories["published"]]} == {sport.pk}
     assert "لم يُطبَّق «النقل إلى قسم «رياضة»» على «مسودة أولى»: الخبر في هذا القسم فعلاً." in said(response)
     # A form opened before the move is told someone saved since (a new version, by whom).
@@ -233,13 +256,18 @@ def test_add_a_tag(stories, reporter, editor, login):
     stories["published"].tags.add(budget)
     page = act(login(editor), "tag_selected", [stories["draft"]])
     assert "الميزانية" in page.content.decode()
-    response = act(login(editor), "tag_selected", [stories["draft"], stories["published"]], tag=budget.pk, apply="1")
+    response = act(
+        login(editor), "tag_selected", [stories["draft"], stories["published"]], tag=budget.pk, apply="1"
+    )
     assert list(Article.objects.get(pk=stories["draft"].pk).tags.all()) == [budget]
     assert "لم يُطبَّق «إضافة الوسم «الميزانية»» على «خبر منشور»: في الخبر هذا الوسم فعلاً." in said(response)
     # The story's search columns know the tag (the m2m signal ran).
     from articles.arabic import index_text
 
-    assert index_text("الميزانية").split()[0] in Article.objects.get(pk=stories["draft"].pk).search_names_ar.split()
+    assert (
+        index_text("الميزانية").split()[0]
+        in Article.objects.get(pk=stories["draft"].pk).search_names_ar.split()
+    )
     # A reporter may not tag someone else's story.
     act(login(reporter), "tag_selected", [stories["others_draft"]], tag=budget.pk, apply="1")
     assert not Article.objects.get(pk=stories["others_draft"].pk).tags.exists()
@@ -251,7 +279,13 @@ def test_add_a_tag(stories, reporter, editor, login):
 def test_a_superuser_may_take_every_bulk_action(stories, django_user_model, login):
     boss = login(django_user_model.objects.create_superuser("boss", "boss@example.org", "x-desk-test-9"))
     html = boss.get(LIST).content.decode()
-    for action in ("publish_selected", "schedule_selected", "withdraw_selected", "move_selected", "tag_selected"):
+    for action in (
+        "publish_selected",
+        "schedule_selected",
+        "withdraw_selected",
+        "move_selected",
+        "tag_selected",
+    ):
         assert f'value="{action}"' in html
     culture = Section.objects.create(name_ar="ثقافة", name_en="Culture")
     fair = Tag.objects.create(name_ar="معرض", name_en="Fair")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from articles import copycheck
+from articles.desk import copycheck
 
 SEED = Path(__file__).resolve().parents[2] / "articles" / "demo" / "000_7077a1414e491a78.txt"
 
@@ -27,8 +27,8 @@ def only(findings, rule):
 def apply(text, findings):
     """What the desk gets by clicking every fix, last first so the spans stay valid."""
     for finding in sorted(findings, key=lambda f: f.start, reverse=True):
-        assert text[finding.start:finding.end] == finding.text
-        text = text[:finding.start] + finding.replacement + text[finding.end:]
+        assert text[finding.start : finding.end] == finding.text
+        text = text[: finding.start] + finding.replacement + text[finding.end :]
     return text
 
 
@@ -66,7 +66,9 @@ def test_ali_and_ala_are_not_one_word():
 def test_hamza_on_common_words():
     findings = run("المرة الاولى التي يصل فيها الى المدينة وللاولى")
     assert [(f.rule, f.text, f.replacement) for f in findings] == [
-        ("hamza", "الاولى", "الأولى"), ("hamza", "الى", "إلى"), ("hamza", "وللاولى", "وللأولى"),
+        ("hamza", "الاولى", "الأولى"),
+        ("hamza", "الى", "إلى"),
+        ("hamza", "وللاولى", "وللأولى"),
     ]
     assert all(finding.message for finding in findings)
 
@@ -193,10 +195,15 @@ def check_url():
 
 @pytest.mark.django_db
 def test_the_desk_endpoint_checks_unsaved_text(reporter, login, author):
-    response = login(reporter).post(check_url(), {
-        "headline_ar": "المرة الاولى", "body_ar": "<p>كتبت فاطمه قرعه القحطاني</p>",
-        "bylines-0-author": str(author.pk), "bylines-1-author": "abc",
-    })
+    response = login(reporter).post(
+        check_url(),
+        {
+            "headline_ar": "المرة الاولى",
+            "body_ar": "<p>كتبت فاطمه قرعه القحطاني</p>",
+            "bylines-0-author": str(author.pk),
+            "bylines-1-author": "abc",
+        },
+    )
     assert response.status_code == 200
     findings = response.json()["findings"]
     assert {(f["field"], f["rule"], f["replacement"]) for f in findings} == {
@@ -209,10 +216,14 @@ def test_the_desk_endpoint_checks_unsaved_text(reporter, login, author):
 
 @pytest.mark.django_db
 def test_the_seo_title_and_description_are_checked_too(reporter, login):
-    response = login(reporter).post(check_url(), {
-        "headline_ar": "الأمانة تفوز", "seo_title_ar": "الأمانة تفوز للمرة الاولى",
-        "seo_description_ar": 'فازت الأمانة بجائزة "الحكومة الذكية"',
-    })
+    response = login(reporter).post(
+        check_url(),
+        {
+            "headline_ar": "الأمانة تفوز",
+            "seo_title_ar": "الأمانة تفوز للمرة الاولى",
+            "seo_description_ar": 'فازت الأمانة بجائزة "الحكومة الذكية"',
+        },
+    )
     found = {(f["field"], f["rule"]) for f in response.json()["findings"]}
     assert ("seo_title_ar", "hamza") in found
     assert any(field == "seo_description_ar" for field, _rule in found)

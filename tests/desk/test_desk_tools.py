@@ -9,7 +9,8 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from articles import revisions
-from articles.models import Article, Author, Byline, Image
+from articles.models import Article, Author, Byline
+from articles.pictures.models import Image
 
 LIST = reverse("admin:articles_article_changelist")
 
@@ -19,7 +20,9 @@ def rows(page):
 
 
 @pytest.mark.django_db
-def test_list_shows_the_desk_columns(admin_client, admin_user, make_article, settings, tmp_path, django_capture_on_commit_callbacks):
+def test_list_shows_the_desk_columns(
+    admin_client, admin_user, make_article, settings, tmp_path, django_capture_on_commit_callbacks
+):
     settings.MEDIA_ROOT = tmp_path
     output = io.BytesIO()
     PILImage.new("RGB", (20, 10), "red").save(output, format="PNG")
@@ -66,7 +69,9 @@ def test_filters_by_section_author_and_date(admin_client, make_article, section)
 
 
 @pytest.mark.django_db
-def test_list_page_query_count_does_not_grow_with_stories(admin_client, admin_user, make_article, django_assert_max_num_queries):
+def test_list_page_query_count_does_not_grow_with_stories(
+    admin_client, admin_user, make_article, django_assert_max_num_queries
+):
     for n in range(15):
         revisions.save_version(make_article(headline=f"خبر {n}"), user=admin_user)
     with django_assert_max_num_queries(16):
@@ -128,11 +133,13 @@ def test_form_has_autocomplete_directions_editor_and_byline_ordering(admin_clien
 
 @pytest.mark.django_db
 def test_body_is_sanitised_on_save_keeping_direction(make_article):
-    story = make_article(body_ar=(
-        '<p dir="ltr">Quote</p><h2>عنوان</h2><ul><li>بند</li></ul><blockquote>اقتباس</blockquote>'
-        '<p><a href="javascript:alert(1)">رابط</a><a href="https://example.com">آخر</a>'
-        '<img src=x onerror=alert(1)><strong>مهم</strong><em>مائل</em></p><script>alert(1)</script>'
-    ))
+    story = make_article(
+        body_ar=(
+            '<p dir="ltr">Quote</p><h2>عنوان</h2><ul><li>بند</li></ul><blockquote>اقتباس</blockquote>'
+            '<p><a href="javascript:alert(1)">رابط</a><a href="https://example.com">آخر</a>'
+            "<img src=x onerror=alert(1)><strong>مهم</strong><em>مائل</em></p><script>alert(1)</script>"
+        )
+    )
     story.refresh_from_db()
     body = story.body_ar
     assert '<p dir="ltr">Quote</p>' in body
@@ -148,17 +155,30 @@ def test_byline_order_follows_the_position_field(admin_client, make_article):
 
     story = make_article()
     second = Author.objects.create(name_ar="وفاء")
-    edit(admin_client, story, **{
-        "bylines-TOTAL_FORMS": "2", "bylines-1-author": second.pk, "bylines-1-article": story.pk,
-        "bylines-0-position": "1", "bylines-1-position": "0",
-    })
+    edit(
+        admin_client,
+        story,
+        **{
+            "bylines-TOTAL_FORMS": "2",
+            "bylines-1-author": second.pk,
+            "bylines-1-article": story.pk,
+            "bylines-0-position": "1",
+            "bylines-1-position": "0",
+        },
+    )
     assert [a.name_ar for a in Article.objects.get(pk=story.pk).byline] == ["وفاء", "فاطمه قرعه القحطاني"]
 
 
 @pytest.mark.django_db
 def test_author_and_tag_autocomplete_endpoints_fold_spelling(admin_client, author):
-    response = admin_client.get(reverse("admin:autocomplete"), {
-        "app_label": "articles", "model_name": "byline", "field_name": "author", "term": "فاطمة",
-    })
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "articles",
+            "model_name": "byline",
+            "field_name": "author",
+            "term": "فاطمة",
+        },
+    )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["فاطمه قرعه القحطاني"]

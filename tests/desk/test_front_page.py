@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.front_page import front_page, start_of_desk_day
+from articles.desk.front_page import front_page, start_of_desk_day
 from articles.models import Article, EditLock, WorkflowEvent
 
 INDEX = "/admin/"
@@ -23,8 +23,12 @@ def desk_day(make_article, reporter, other_reporter, editor):
     make_article("مسودة زميل", status=Article.Status.DRAFT, created_by=other_reporter)
     back = make_article("خبر أُعيد", status=Article.Status.DRAFT, created_by=reporter)
     WorkflowEvent.objects.create(
-        article=back, transition=WorkflowEvent.Transition.SEND_BACK, from_status="review",
-        to_status="draft", user=editor, note="أضف مصدراً للرقم",
+        article=back,
+        transition=WorkflowEvent.Transition.SEND_BACK,
+        from_status="review",
+        to_status="draft",
+        user=editor,
+        note="أضف مصدراً للرقم",
     )
     make_article("بانتظار المحرر", status=Article.Status.REVIEW, created_by=reporter)
     make_article("مجدول للمساء", published_at=now + datetime.timedelta(hours=3))
@@ -58,7 +62,9 @@ def test_editors_see_what_waits_for_review(desk_day, editor):
 
 
 @pytest.mark.django_db
-def test_admin_home_shows_the_front_page_in_fixed_queries(desk_day, editor, login, make_article, django_assert_max_num_queries):
+def test_admin_home_shows_the_front_page_in_fixed_queries(
+    desk_day, editor, login, make_article, django_assert_max_num_queries
+):
     client = login(editor)
     with django_assert_max_num_queries(16) as few:
         response = client.get(INDEX)
@@ -110,10 +116,22 @@ def test_a_new_story_offers_the_reporters_own_author_in_the_byline(reporter, oth
     other_form = login(other_reporter).get(add).context["inline_admin_formsets"][0].formset
     assert other_form.forms[0].initial == {}
     # Sent as offered, the story is saved with that byline.
-    response = login(reporter).post(add, {
-        "headline_ar": "خبر بتوقيعي", "body_ar": "<p>نص</p>", "section": section.pk, "status": "draft",
-        "bylines-TOTAL_FORMS": "1", "bylines-INITIAL_FORMS": "0", "bylines-MIN_NUM_FORMS": "1",
-        "bylines-MAX_NUM_FORMS": "1000", "bylines-0-author": str(me.pk), "bylines-0-position": "0",
-    })
+    response = login(reporter).post(
+        add,
+        {
+            "headline_ar": "خبر بتوقيعي",
+            "body_ar": "<p>نص</p>",
+            "section": section.pk,
+            "status": "draft",
+            "bylines-TOTAL_FORMS": "1",
+            "bylines-INITIAL_FORMS": "0",
+            "bylines-MIN_NUM_FORMS": "1",
+            "bylines-MAX_NUM_FORMS": "1000",
+            "bylines-0-author": str(me.pk),
+            "bylines-0-position": "0",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert list(Byline.objects.filter(article__headline_ar="خبر بتوقيعي").values_list("author", flat=True)) == [me.pk]
+    assert list(
+        Byline.objects.filter(article__headline_ar="خبر بتوقيعي").values_list("author", flat=True)
+    ) == [me.pk]

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import publishing, revisions
-from articles.models import Article, Autosave, EditLock, Tag
+from articles.desk.models import Autosave
+from articles.models import Article, EditLock, Tag
 
 from .conftest import change_url, form_data, press
 
@@ -70,7 +71,10 @@ def test_every_step_button_saves_the_form_then_moves_the_story(
 @pytest.mark.django_db
 def test_a_stale_save_never_moves_the_story_and_the_typed_text_stays(login, review, editor, second_editor):
     opened = form_data(review)  # the second editor opened the form before the first saved
-    assert login(editor).post(change_url(review), form_data(review, headline_ar="حفظ محرر آخر")).status_code == 302
+    assert (
+        login(editor).post(change_url(review), form_data(review, headline_ar="حفظ محرر آخر")).status_code
+        == 302
+    )
     client = login(second_editor)
     client.get(change_url(review))
     opened.update({"standfirst_ar": "موجز لم يُحفظ", "_desk_action": "publish"})
@@ -114,7 +118,9 @@ def test_a_refused_step_saves_nothing_and_keeps_text_and_note_fields(login, revi
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name,inputs", [("send_back", {"note": "أعد الصياغة"}), ("publish", {})])
-def test_a_step_releases_the_actors_lock_so_the_next_person_saves_at_once(login, review, editor, reporter, name, inputs):
+def test_a_step_releases_the_actors_lock_so_the_next_person_saves_at_once(
+    login, review, editor, reporter, name, inputs
+):
     editor_client = login(editor)
     editor_client.get(change_url(review))
     assert EditLock.objects.get(article=review).user == editor
@@ -123,7 +129,7 @@ def test_a_step_releases_the_actors_lock_so_the_next_person_saves_at_once(login,
     if name == "send_back":
         client = login(reporter)
         page = client.get(change_url(review)).content.decode()
-        assert "يحرر هذا الخبر الآن: <bdi" not in page or 'id="desk-lock"' in page and 'hidden>' in page
+        assert "يحرر هذا الخبر الآن: <bdi" not in page or 'id="desk-lock"' in page and "hidden>" in page
         response = client.post(change_url(review), form_data(review, headline_ar="المراسلة تحفظ فوراً"))
         assert response.status_code == 302
         review.refresh_from_db()
@@ -165,13 +171,20 @@ def test_heartbeat_interval_follows_the_lock_lifetime(login, draft, reporter, se
 
 # Autosave and recovery
 
+
 @pytest.mark.django_db
 def test_autosave_keeps_typed_text_and_the_form_offers_it_back(login, draft, reporter):
     client = login(reporter)
     client.get(change_url(draft))
-    response = client.post(autosave_url(draft), {
-        "version": draft.version, "body_ar": "<p>نص الخبر وفقرة لم تُحفظ</p>", "headline_ar": draft.headline_ar,
-    }, headers={"X-Requested-With": "fetch"})
+    response = client.post(
+        autosave_url(draft),
+        {
+            "version": draft.version,
+            "body_ar": "<p>نص الخبر وفقرة لم تُحفظ</p>",
+            "headline_ar": draft.headline_ar,
+        },
+        headers={"X-Requested-With": "fetch"},
+    )
     assert response.status_code == 200 and response.json()["saved"] is True
     draft.refresh_from_db()
     assert "فقرة لم تُحفظ" not in draft.body_ar  # the story itself is untouched
@@ -180,7 +193,10 @@ def test_autosave_keeps_typed_text_and_the_form_offers_it_back(login, draft, rep
     restored = client.get(change_url(draft) + "?autosave=restore").content.decode()
     assert "فقرة لم تُحفظ" in restored and "استعادة النص غير المحفوظ" not in restored
     # Saving what was restored makes it the story and ends the draft.
-    assert client.post(change_url(draft), form_data(draft, body_ar="<p>نص الخبر وفقرة لم تُحفظ</p>")).status_code == 302
+    assert (
+        client.post(change_url(draft), form_data(draft, body_ar="<p>نص الخبر وفقرة لم تُحفظ</p>")).status_code
+        == 302
+    )
     assert not Autosave.objects.exists()
 
 
@@ -216,12 +232,15 @@ def test_autosaves_are_per_person_and_need_the_right_to_edit(login, draft, repor
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("data", [
-    {"headline_ar": "عنوان\x00فيه صفر"},
-    {"version": "ليس رقماً", "headline_ar": "عنوان"},
-    {"body_ar": "k" * 500_001},
-    {"unrelated": "x"},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"headline_ar": "عنوان\x00فيه صفر"},
+        {"version": "ليس رقماً", "headline_ar": "عنوان"},
+        {"body_ar": "k" * 500_001},
+        {"unrelated": "x"},
+    ],
+)
 def test_bad_autosave_input_is_a_clear_answer_never_a_500(login, draft, reporter, data):
     response = login(reporter).post(autosave_url(draft), data)
     assert response.status_code in (200, 400)
@@ -240,9 +259,16 @@ NEW_AUTOSAVE_URL = "/admin/articles/article/add/autosave/"
 
 
 def new_story_form(section, author, **typed):
-    data = {"section": section.pk, "version": "", "bylines-TOTAL_FORMS": "1", "bylines-INITIAL_FORMS": "0",
-            "bylines-MIN_NUM_FORMS": "1", "bylines-MAX_NUM_FORMS": "1000", "bylines-0-author": author.pk,
-            "bylines-0-position": "0"}
+    data = {
+        "section": section.pk,
+        "version": "",
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "1",
+        "bylines-MAX_NUM_FORMS": "1000",
+        "bylines-0-author": author.pk,
+        "bylines-0-position": "0",
+    }
     for name in ("headline", "slug", "kicker", "standfirst", "body", "dateline"):
         for lang in ("ar", "en"):
             data[f"{name}_{lang}"] = ""
@@ -255,8 +281,11 @@ def test_a_new_story_is_autosaved_before_its_first_save_and_offered_back(login, 
     client = login(reporter)
     page = client.get(ADD_URL).content.decode()
     assert f'data-url="{NEW_AUTOSAVE_URL}"' in page and 'data-story="new"' in page
-    response = client.post(NEW_AUTOSAVE_URL, {"headline_ar": "عنوان خبر جديد", "body_ar": "<p>فقرة أولى لم تُحفظ</p>"},
-                           headers={"X-Requested-With": "fetch"})
+    response = client.post(
+        NEW_AUTOSAVE_URL,
+        {"headline_ar": "عنوان خبر جديد", "body_ar": "<p>فقرة أولى لم تُحفظ</p>"},
+        headers={"X-Requested-With": "fetch"},
+    )
     assert response.status_code == 200 and response.json()["saved"] is True
     assert not Article.objects.exists()  # nothing is a story until it is saved
     # The tab was closed. Opening "add story" again offers the text, with what it holds.
@@ -266,8 +295,10 @@ def test_a_new_story_is_autosaved_before_its_first_save_and_offered_back(login, 
     assert 'value="عنوان خبر جديد"' in restored and "فقرة أولى لم تُحفظ" in restored
     assert "لديك خبر جديد بدأت كتابته" not in restored
     # Saving it makes it a story and ends the draft.
-    saved = client.post(ADD_URL + "?autosave=restore", new_story_form(
-        section, author, headline_ar="عنوان خبر جديد", body_ar="<p>فقرة أولى لم تُحفظ</p>"))
+    saved = client.post(
+        ADD_URL + "?autosave=restore",
+        new_story_form(section, author, headline_ar="عنوان خبر جديد", body_ar="<p>فقرة أولى لم تُحفظ</p>"),
+    )
     assert saved.status_code == 302, saved.content.decode()[:3000]
     assert Article.objects.get().headline_ar == "عنوان خبر جديد"
     assert not Autosave.objects.exists()
@@ -305,11 +336,15 @@ def test_new_story_autosave_needs_the_right_to_add_stories(login, roles, django_
 
 # Live preview
 
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("language,field,text", [
-    ("ar", "headline_ar", "عنوان لم يُحفظ بعد"),
-    ("en", "headline_en", "An unsaved English headline"),
-])
+@pytest.mark.parametrize(
+    "language,field,text",
+    [
+        ("ar", "headline_ar", "عنوان لم يُحفظ بعد"),
+        ("en", "headline_en", "An unsaved English headline"),
+    ],
+)
 def test_preview_shows_the_unsaved_text_in_each_language(login, draft, reporter, language, field, text):
     data = form_data(draft, **{field: text, "body_en": "<p>English body</p>"}, _desk_preview=language)
     response = login(reporter).post(preview_url(draft), data)
@@ -328,7 +363,7 @@ def test_saved_preview_links_both_editions(login, draft, reporter, client):
     page = staff.get(preview_url(draft) + "?lang=en").content.decode()
     assert "Saved English headline" in page and '<html lang="en"' in page
     assert f'href="{preview_url(draft)}?lang=ar"' in page
-    from articles import previews
+    from articles.desk import previews
 
     shared = client.get(previews.share_url(draft, reporter) + "?lang=en").content.decode()
     assert "Saved English headline" in shared
@@ -336,16 +371,20 @@ def test_saved_preview_links_both_editions(login, draft, reporter, client):
 
 @pytest.mark.django_db
 def test_unsaved_preview_needs_the_right_to_edit(login, review, reporter):
-    response = login(reporter).post(preview_url(review), form_data(review, headline_ar="x", _desk_preview="ar"))
+    response = login(reporter).post(
+        preview_url(review), form_data(review, headline_ar="x", _desk_preview="ar")
+    )
     assert response.status_code == 403
 
 
 # The read-only view, view-on-site and versions
 
+
 @pytest.mark.django_db
 def test_read_only_view_renders_the_body_and_each_language_in_its_direction(login, review, reporter):
     Article.objects.filter(pk=review.pk).update(
-        headline_en="The new app", body_en="<p>The new app <strong>works</strong>.</p>",
+        headline_en="The new app",
+        body_en="<p>The new app <strong>works</strong>.</p>",
     )
     page = login(reporter).get(change_url(review)).content.decode()
     assert "&lt;p&gt;" not in page and "<strong>works</strong>" in page
@@ -369,15 +408,18 @@ def test_versions_are_numbered_and_restore_notes_name_number_and_author(login, m
     client = login(editor)
     client.post(change_url(article), form_data(article, headline_ar="العنوان الأول", kicker_ar="عاجل"))
     tag = Tag.objects.create(name_ar="اقتصاد", name_en="Economy")
-    client.post(change_url(article), form_data(article, headline_ar="العنوان الثاني", dateline_ar="الرياض",
-                                               tags=[tag.pk]))
+    client.post(
+        change_url(article),
+        form_data(article, headline_ar="العنوان الثاني", dateline_ar="الرياض", tags=[tag.pk]),
+    )
     first = revisions.versions_of(article).last()
     history = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     page = history.content.decode()
     assert "#1" in page and "#2" in page and "T" not in page.split("#1")[1][:80]
     newest = revisions.versions_of(article).first()
-    diff = client.get(reverse("admin:articles_article_history", args=[article.pk]),
-                      {"old": first.pk, "new": newest.pk}).content.decode()
+    diff = client.get(
+        reverse("admin:articles_article_history", args=[article.pk]), {"old": first.pk, "new": newest.pk}
+    ).content.decode()
     assert "الفرق بين النسخة #1 والنسخة #2" in diff
     for label in ("العنوان الفرعي العلوي", "مكان الخبر", "الوسوم", "القسم", "التوقيع"):
         assert label in diff
@@ -390,9 +432,11 @@ def test_versions_are_numbered_and_restore_notes_name_number_and_author(login, m
 @pytest.mark.django_db
 def test_autosave_diff_covers_both_languages(login, draft, reporter):
     client = login(reporter)
-    client.post(autosave_url(draft), {"version": draft.version, "headline_en": "English typed", "kicker_ar": "عاجل"})
+    client.post(
+        autosave_url(draft), {"version": draft.version, "headline_en": "English typed", "kicker_ar": "عاجل"}
+    )
     page = client.get(change_url(draft)).content.decode()
-    recovery = page[page.index('id="desk-recovery"'):]
+    recovery = page[page.index('id="desk-recovery"') :]
     assert "English typed" in recovery and "عاجل" in recovery and 'dir="ltr"' in recovery
 
 

@@ -10,8 +10,10 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles import notifications, publishing
-from articles.models import Article, Author, Byline, Notification, WorkflowEvent
+from articles import publishing
+from articles.desk import notifications
+from articles.desk.models import Notification
+from articles.models import Article, Author, Byline, WorkflowEvent
 
 from .conftest import change_url, press
 
@@ -42,7 +44,9 @@ def story(draft, other_reporter, people):
 
 
 @pytest.mark.django_db
-def test_submit_tells_the_editors_by_email_after_the_commit(story, reporter, login, django_capture_on_commit_callbacks):
+def test_submit_tells_the_editors_by_email_after_the_commit(
+    story, reporter, login, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = press(login(reporter), story, "submit")
         assert response.status_code == 302
@@ -59,7 +63,9 @@ def test_submit_tells_the_editors_by_email_after_the_commit(story, reporter, log
 
 
 @pytest.mark.django_db
-def test_send_back_tells_the_reporters_with_the_note(story, reporter, editor, login, django_capture_on_commit_callbacks):
+def test_send_back_tells_the_reporters_with_the_note(
+    story, reporter, editor, login, django_capture_on_commit_callbacks
+):
     publishing.submit(story, reporter)
     Notification.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
@@ -94,7 +100,9 @@ def test_publish_tells_the_reporters_and_everyone_who_moved_the_story(
 
 
 @pytest.mark.django_db
-def test_schedule_withdraw_and_correction_are_told_too(story, reporter, editor, second_editor, django_capture_on_commit_callbacks):
+def test_schedule_withdraw_and_correction_are_told_too(
+    story, reporter, editor, second_editor, django_capture_on_commit_callbacks
+):
     at = timezone.now() + datetime.timedelta(days=1)
     with django_capture_on_commit_callbacks(execute=True):
         publishing.perform("schedule", story, editor, at=timezone.localtime(at).strftime("%Y-%m-%dT%H:%M"))
@@ -129,7 +137,9 @@ def test_a_refused_step_tells_no_one(story, reporter, editor, login, django_capt
 
 
 @pytest.mark.django_db
-def test_a_step_rolled_back_after_it_was_taken_leaves_no_notification(story, reporter, django_capture_on_commit_callbacks):
+def test_a_step_rolled_back_after_it_was_taken_leaves_no_notification(
+    story, reporter, django_capture_on_commit_callbacks
+):
     from django.db import transaction
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -142,13 +152,17 @@ def test_a_step_rolled_back_after_it_was_taken_leaves_no_notification(story, rep
 
 
 @pytest.mark.django_db
-def test_the_system_notifies_no_one_and_people_without_email_only_on_the_desk(story, reporter, editor, django_capture_on_commit_callbacks):
+def test_the_system_notifies_no_one_and_people_without_email_only_on_the_desk(
+    story, reporter, editor, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         publishing.publish(story)  # load_demo, import_story --publish
     assert Notification.objects.count() == 0 and mail.outbox == []
     editor.email = ""
     editor.save()
-    other = Article.objects.create(headline_ar="خبر آخر", body_ar="<p>نص</p>", section=story.section, created_by=reporter)
+    other = Article.objects.create(
+        headline_ar="خبر آخر", body_ar="<p>نص</p>", section=story.section, created_by=reporter
+    )
     with django_capture_on_commit_callbacks(execute=True):
         publishing.submit(other, reporter)
     assert told("submit") == ["editor", "editor2"]
@@ -164,7 +178,9 @@ def test_inactive_and_non_staff_people_are_not_told(story, reporter, editor, sec
 
 
 @pytest.mark.django_db
-def test_the_email_is_arabic_whatever_language_the_actor_uses(story, reporter, django_capture_on_commit_callbacks):
+def test_the_email_is_arabic_whatever_language_the_actor_uses(
+    story, reporter, django_capture_on_commit_callbacks
+):
     with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
         publishing.submit(story, reporter)
     assert mail.outbox[0].subject == "[نيوزروم] للمراجعة: مسودة المراسلة"
@@ -180,7 +196,9 @@ class BrokenBackend(BaseEmailBackend):
 
 
 @pytest.mark.django_db
-def test_a_mail_server_that_is_down_does_not_undo_the_step(story, reporter, settings, django_capture_on_commit_callbacks, caplog):
+def test_a_mail_server_that_is_down_does_not_undo_the_step(
+    story, reporter, settings, django_capture_on_commit_callbacks, caplog
+):
     settings.EMAIL_BACKEND = f"{__name__}.BrokenBackend"
     with django_capture_on_commit_callbacks(execute=True):
         publishing.submit(story, reporter)
@@ -190,7 +208,9 @@ def test_a_mail_server_that_is_down_does_not_undo_the_step(story, reporter, sett
 
 
 @pytest.mark.django_db
-def test_a_headline_with_a_newline_cannot_break_the_mail_header(story, reporter, django_capture_on_commit_callbacks):
+def test_a_headline_with_a_newline_cannot_break_the_mail_header(
+    story, reporter, django_capture_on_commit_callbacks
+):
     Article.objects.filter(pk=story.pk).update(headline_ar="سطر\nBcc: x@evil.example")
     story.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
@@ -204,7 +224,9 @@ def test_a_headline_with_a_newline_cannot_break_the_mail_header(story, reporter,
 
 # The front page
 @pytest.mark.django_db
-def test_the_front_page_lists_notifications_with_the_unread_count(story, reporter, editor, login, django_assert_max_num_queries):
+def test_the_front_page_lists_notifications_with_the_unread_count(
+    story, reporter, editor, login, django_assert_max_num_queries
+):
     publishing.submit(story, reporter)
     publishing.send_back(story, editor, "أضف مصدراً")
     client = login(reporter)
@@ -218,7 +240,9 @@ def test_the_front_page_lists_notifications_with_the_unread_count(story, reporte
     with django_assert_max_num_queries(30) as one:
         client.get(INDEX)
     for n in range(6):
-        extra = Article.objects.create(headline_ar=f"خبر {n}", body_ar="<p>ن</p>", section=story.section, created_by=reporter)
+        extra = Article.objects.create(
+            headline_ar=f"خبر {n}", body_ar="<p>ن</p>", section=story.section, created_by=reporter
+        )
         publishing.submit(extra, reporter)
         publishing.send_back(extra, editor, f"ملاحظة {n}")
     with django_assert_max_num_queries(len(one.captured_queries)):
@@ -248,7 +272,9 @@ def test_opening_a_notification_marks_it_read_and_opens_the_story(story, reporte
 @pytest.mark.django_db
 def test_dismissing_one_or_all(story, reporter, editor, second_editor, login):
     publishing.submit(story, reporter)
-    other = Article.objects.create(headline_ar="خبر ثان", body_ar="<p>ن</p>", section=story.section, created_by=reporter)
+    other = Article.objects.create(
+        headline_ar="خبر ثان", body_ar="<p>ن</p>", section=story.section, created_by=reporter
+    )
     publishing.submit(other, reporter)
     mine = list(Notification.objects.filter(recipient=editor).order_by("pk"))
     theirs = Notification.objects.get(recipient=second_editor, story=story)
@@ -260,7 +286,10 @@ def test_dismissing_one_or_all(story, reporter, editor, second_editor, login):
         assert client.post(read, {"id": bad}).status_code in (302, 400)  # the NUL: 400 before any view
     assert Notification.objects.filter(read_at__isnull=False).count() == 0
     client.post(read, {"id": mine[0].pk})
-    assert [n.read_at is not None for n in Notification.objects.filter(recipient=editor).order_by("pk")] == [True, False]
+    assert [n.read_at is not None for n in Notification.objects.filter(recipient=editor).order_by("pk")] == [
+        True,
+        False,
+    ]
     client.post(read, {"all": "1"})
     assert not Notification.objects.filter(recipient=editor, read_at__isnull=True).exists()
     theirs.refresh_from_db()
@@ -284,7 +313,7 @@ def test_the_send_back_note_is_at_the_top_of_the_form_until_submitted_again(stor
     html = login(reporter).get(change_url(story)).content.decode()
     note = html.index('id="desk-send-back"')
     assert note < html.index('id="desk-title"') < html.index('name="headline_ar"')
-    block = html[note:html.index("</section>", note)]
+    block = html[note : html.index("</section>", note)]
     assert "العنوان طويل؛ اختصره" in block and "منى المحررة" in block
     event = WorkflowEvent.objects.filter(transition="send_back").get()
     from articles.dates import desk_time
@@ -299,7 +328,7 @@ def test_the_send_back_note_is_at_the_top_of_the_form_until_submitted_again(stor
     # Sent back again: the new note, not the old one.
     publishing.send_back(story, editor, "شكراً؛ بقي المصدر")
     html = login(reporter).get(change_url(story)).content.decode()
-    block = html[html.index('id="desk-send-back"'):]
+    block = html[html.index('id="desk-send-back"') :]
     assert "شكراً؛ بقي المصدر" in block[: block.index("</section>")]
     assert "العنوان طويل" not in block[: block.index("</section>")]
 

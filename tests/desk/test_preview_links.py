@@ -4,8 +4,10 @@ when the story is withdrawn."""
 import pytest
 from django.urls import reverse
 
-from articles import previews, publishing
-from articles.models import Article, PreviewLink
+from articles import publishing
+from articles.desk import previews
+from articles.desk.models import PreviewLink
+from articles.models import Article
 
 Status = Article.Status
 pytestmark = pytest.mark.django_db
@@ -50,7 +52,7 @@ def test_links_are_listed_and_revoked_in_the_desk(client, login, editor, reporte
     url = previews.link_url(mine)
     assert client.get(url).status_code == 200
 
-    changelist = reverse("admin:articles_previewlink_changelist")
+    changelist = reverse("admin:desk_previewlink_changelist")
     page = login(reporter).get(changelist).content.decode()
     assert "مسودة المراسلة" in page and "خبر المحرر" not in page
     # A reporter cannot revoke someone else's link, even by posting its id.
@@ -60,7 +62,9 @@ def test_links_are_listed_and_revoked_in_the_desk(client, login, editor, reporte
 
     editor_page = login(editor).get(changelist).content.decode()
     assert "مسودة المراسلة" in editor_page and "خبر المحرر" in editor_page
-    response = login(editor).post(changelist, {"action": "revoke_links", "_selected_action": [mine.pk]}, follow=True)
+    response = login(editor).post(
+        changelist, {"action": "revoke_links", "_selected_action": [mine.pk]}, follow=True
+    )
     assert "أُلغي رابط واحد" in response.content.decode()
     mine.refresh_from_db()
     assert mine.revoked_at is not None and mine.revoked_by == editor
@@ -68,5 +72,5 @@ def test_links_are_listed_and_revoked_in_the_desk(client, login, editor, reporte
 
 
 def test_anonymous_cannot_list_links(client):
-    response = client.get(reverse("admin:articles_previewlink_changelist"))
+    response = client.get(reverse("admin:desk_previewlink_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]

@@ -6,7 +6,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import previews
+from articles.desk import previews
 from articles.models import Article
 
 Status = Article.Status
@@ -37,8 +37,9 @@ def test_admin_preview_needs_a_login(client, make_article):
 
 
 @pytest.mark.django_db
-def test_shared_link_works_without_login_then_expires(client, login, editor, make_article, settings,
-                                                      django_assert_max_num_queries):
+def test_shared_link_works_without_login_then_expires(
+    client, login, editor, make_article, settings, django_assert_max_num_queries
+):
     settings.NEWSROOM_PREVIEW_MAX_AGE = 48 * 3600
     article = make_article("خبر للمعاينة المشتركة", status=Status.REVIEW)
     with time_machine.travel(timezone.now(), tick=False) as clock:
@@ -80,7 +81,7 @@ def test_token_for_another_story_id_cannot_be_made_by_editing_the_link(client, m
     link = previews.share(first, editor)
     previews.share(second, editor)
     token = previews.make_token(link)
-    forged = str(link.pk + 1) + token[len(str(link.pk)):]
+    forged = str(link.pk + 1) + token[len(str(link.pk)) :]
     response = client.get(f"/preview/{forged}/")
     assert response.status_code == 404 and "خبر آخر سري" not in response.content.decode()
 

@@ -19,8 +19,13 @@ def test_migration_creates_the_two_roles_without_any_power_over_users():
     reporter_perms = set(reporters.permissions.values_list("codename", flat=True))
     assert {"publish_article", "send_back_article", "correct_article", "edit_any_article"} <= editor_perms
     assert {"add_article", "change_article", "view_article"} <= reporter_perms
-    assert not reporter_perms & {"publish_article", "send_back_article", "correct_article",
-                                 "edit_any_article", "delete_article"}
+    assert not reporter_perms & {
+        "publish_article",
+        "send_back_article",
+        "correct_article",
+        "edit_any_article",
+        "delete_article",
+    }
     for group in (editors, reporters):
         assert not group.permissions.filter(content_type__app_label="auth").exists()
 
@@ -37,7 +42,9 @@ def test_the_whole_way_draft_review_back_review_published_withdrawn(draft, repor
     publishing.withdraw(draft, editor, "خطأ في الأرقام")
     draft.refresh_from_db()
     assert draft.status == Status.WITHDRAWN and not draft.is_public
-    events = list(draft.workflow_events.values_list("transition", "from_status", "to_status", "user__username"))
+    events = list(
+        draft.workflow_events.values_list("transition", "from_status", "to_status", "user__username")
+    )
     assert events == [
         ("submit", "draft", "review", "reporter"),
         ("send_back", "review", "draft", "editor"),
@@ -50,13 +57,17 @@ def test_the_whole_way_draft_review_back_review_published_withdrawn(draft, repor
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("call", [
-    lambda a, u: publishing.publish(a, u),
-    lambda a, u: publishing.publish(a, u, at=timezone.now() + datetime.timedelta(hours=1)),
-    lambda a, u: publishing.send_back(a, u, "ملاحظة"),
-    lambda a, u: publishing.withdraw(a, u, "سبب"),
-    lambda a, u: publishing.add_correction(a, u, "تصحيح"),
-], ids=["publish", "schedule", "send_back", "withdraw", "correct"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda a, u: publishing.publish(a, u),
+        lambda a, u: publishing.publish(a, u, at=timezone.now() + datetime.timedelta(hours=1)),
+        lambda a, u: publishing.send_back(a, u, "ملاحظة"),
+        lambda a, u: publishing.withdraw(a, u, "سبب"),
+        lambda a, u: publishing.add_correction(a, u, "تصحيح"),
+    ],
+    ids=["publish", "schedule", "send_back", "withdraw", "correct"],
+)
 def test_reporter_cannot_make_an_editors_transition(make_article, reporter, call):
     for status in (Status.DRAFT, Status.REVIEW, Status.PUBLISHED):
         article = make_article(status=status)
@@ -76,13 +87,16 @@ def test_reporter_cannot_submit_someone_elses_draft(draft, other_reporter):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("status,call", [
-    (Status.REVIEW, lambda a, u: publishing.submit(a, u)),
-    (Status.DRAFT, lambda a, u: publishing.send_back(a, u, "ملاحظة")),
-    (Status.DRAFT, lambda a, u: publishing.withdraw(a, u, "سبب")),
-    (Status.DRAFT, lambda a, u: publishing.add_correction(a, u, "تصحيح")),
-    (Status.PUBLISHED, lambda a, u: publishing.publish(a, u)),
-])
+@pytest.mark.parametrize(
+    "status,call",
+    [
+        (Status.REVIEW, lambda a, u: publishing.submit(a, u)),
+        (Status.DRAFT, lambda a, u: publishing.send_back(a, u, "ملاحظة")),
+        (Status.DRAFT, lambda a, u: publishing.withdraw(a, u, "سبب")),
+        (Status.DRAFT, lambda a, u: publishing.add_correction(a, u, "تصحيح")),
+        (Status.PUBLISHED, lambda a, u: publishing.publish(a, u)),
+    ],
+)
 def test_transition_from_the_wrong_status_is_refused_in_arabic(make_article, editor, status, call):
     article = make_article(status=status)
     events = WorkflowEvent.objects.count()
@@ -115,7 +129,11 @@ def test_correction_is_recorded_changes_revised_at_and_shows_on_the_page(client,
     article = make_article()
     assert article.revised_at is None
     correction = publishing.add_correction(
-        article, editor, "الرقم الصحيح ١٢ لا ٢١", kind=Correction.Kind.CORRECTION, text_en="The figure is 12",
+        article,
+        editor,
+        "الرقم الصحيح ١٢ لا ٢١",
+        kind=Correction.Kind.CORRECTION,
+        text_en="The figure is 12",
     )
     article.refresh_from_db()
     assert article.revised_at == correction.published_at

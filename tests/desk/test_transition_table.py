@@ -57,7 +57,12 @@ def person(reporter, other_reporter, editor):
 
 def state(article):
     article.refresh_from_db()
-    return (article.status, article.published_at, article.workflow_events.count(), article.corrections.count())
+    return (
+        article.status,
+        article.published_at,
+        article.workflow_events.count(),
+        article.corrections.count(),
+    )
 
 
 COMBINATIONS = [(status, name) for status in STATUSES for name in STEPS]

@@ -8,9 +8,11 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from articles import autosaves, revisions
+from articles import revisions
+from articles.desk import autosaves
 from articles.html import WORDS_PER_MINUTE, reading_minutes, word_count
-from articles.models import Article, Image
+from articles.models import Article
+from articles.pictures.models import Image
 from tests.desk.conftest import change_url, form_data
 from tests.reader.stories import png
 
@@ -45,7 +47,7 @@ def test_the_form_carries_the_numbers_and_the_sharing_fieldset(login, draft, rep
     assert "articles/writing-aids.css" in page and "articles/share-preview.css" in page
     assert "محركات البحث والمشاركة" in page
     # The preview starts from the saved story: the headline, and the body for a description.
-    preview = page[page.index('class="share-preview"'):]
+    preview = page[page.index('class="share-preview"') :]
     assert "مسودة المراسلة" in preview and "نص الخبر" in preview
     assert reverse("admin:articles_article_share_picture") in preview
 
@@ -59,21 +61,35 @@ def test_the_add_form_has_the_aids_too(login, reporter, section):
 
 @pytest.mark.django_db
 def test_seo_fields_are_saved_from_the_form(login, draft, reporter):
-    response = login(reporter).post(change_url(draft), form_data(
-        draft, seo_title_ar="عنوان قصير للبحث", seo_description_ar="وصف للبحث", seo_title_en="Short title",
-    ))
+    response = login(reporter).post(
+        change_url(draft),
+        form_data(
+            draft,
+            seo_title_ar="عنوان قصير للبحث",
+            seo_description_ar="وصف للبحث",
+            seo_title_en="Short title",
+        ),
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert (draft.seo_title_ar, draft.seo_description_ar, draft.seo_title_en) == (
-        "عنوان قصير للبحث", "وصف للبحث", "Short title",
+        "عنوان قصير للبحث",
+        "وصف للبحث",
+        "Short title",
     )
 
 
 @pytest.mark.django_db
 def test_too_long_seo_text_is_refused_in_arabic_and_nothing_is_saved(login, draft, reporter):
-    response = login(reporter).post(change_url(draft), form_data(
-        draft, headline_ar="عنوان جديد", seo_title_ar="ع" * 75, seo_description_en="d" * 200,
-    ))
+    response = login(reporter).post(
+        change_url(draft),
+        form_data(
+            draft,
+            headline_ar="عنوان جديد",
+            seo_title_ar="ع" * 75,
+            seo_description_en="d" * 200,
+        ),
+    )
     assert response.status_code == 200
     page = unescape(response.content.decode())
     assert "العنوان في محركات البحث أطول من 70 حرفاً (فيه 75). اختصره." in page
@@ -111,15 +127,27 @@ def test_versions_compare_and_restore_the_seo_fields(admin_client, make_article,
     logo = picture
     story = make_article("خبر الجائزة")
     url = change_url(story)
-    assert admin_client.post(url, form_data(story, seo_title_ar="عنوان أول", social_image=logo.pk)).status_code == 302
+    assert (
+        admin_client.post(url, form_data(story, seo_title_ar="عنوان أول", social_image=logo.pk)).status_code
+        == 302
+    )
     first = revisions.versions_of(story).first()
-    assert admin_client.post(url, form_data(story, seo_title_ar="عنوان ثان", seo_description_ar="وصف")).status_code == 302
+    assert (
+        admin_client.post(
+            url, form_data(story, seo_title_ar="عنوان ثان", seo_description_ar="وصف")
+        ).status_code
+        == 302
+    )
     second = revisions.versions_of(story).first()
     labels = {
-        field["label"]: field for section in revisions.compare(first, second) for field in section["fields"]
+        field["label"]: field
+        for section in revisions.compare(first, second)
+        for field in section["fields"]
         if field["changed"]
     }
-    assert {"العنوان في محركات البحث", "الوصف في محركات البحث", "صورة المشاركة"} <= {str(label) for label in labels}
+    assert {"العنوان في محركات البحث", "الوصف في محركات البحث", "صورة المشاركة"} <= {
+        str(label) for label in labels
+    }
     revisions.restore(Article.objects.get(pk=story.pk), first)
     story.refresh_from_db()
     assert story.seo_title_ar == "عنوان أول" and story.social_image == logo and not story.seo_description_ar
@@ -128,9 +156,14 @@ def test_versions_compare_and_restore_the_seo_fields(admin_client, make_article,
 @pytest.mark.django_db
 def test_autosave_keeps_the_typed_seo_text(login, draft, reporter):
     client = login(reporter)
-    response = client.post(reverse("admin:articles_article_desk_autosave", args=[draft.pk]), {
-        "version": draft.version, "headline_ar": draft.headline_ar, "seo_title_ar": "عنوان للبحث لم يُحفظ",
-    })
+    response = client.post(
+        reverse("admin:articles_article_desk_autosave", args=[draft.pk]),
+        {
+            "version": draft.version,
+            "headline_ar": draft.headline_ar,
+            "seo_title_ar": "عنوان للبحث لم يُحفظ",
+        },
+    )
     assert response.json()["saved"] is True
     draft.refresh_from_db()
     recovery = autosaves.recovery(draft, reporter)

@@ -157,7 +157,9 @@ def test_a_batch_goes_on_after_each_bad_file(tmp_path, capsys):
     assert "nul.txt, line 2" in err and "NUL" in err
     assert Article.objects.count() == 3
     assert set(Article.objects.values_list("import_source", flat=True)) == {
-        "good1.txt", "variants.txt", "good2.txt"
+        "good1.txt",
+        "variants.txt",
+        "good2.txt",
     }
 
 
@@ -233,3 +235,20 @@ def test_a_hostile_section_name_is_a_clean_error(tmp_path):
         with pytest.raises(StoryFormatError, match="unknown section"):
             import_story(path, section=name)
     assert not Article.objects.exists()
+
+
+def test_a_story_open_in_the_desk_is_not_overwritten_even_with_update(tmp_path, editor):
+    from articles import locks
+
+    path = write(tmp_path, "عسير/فاطمه\nالنص الأول.")
+    article = import_story(path, headline="عنوان", root=tmp_path).article
+    locks.acquire(article, editor)
+    write(tmp_path, "عسير/فاطمه\nنص جديد من الوكالة.")
+    with pytest.raises(ImportRefused, match="open in the desk"):
+        import_story(path, headline="عنوان", update=True, root=tmp_path)
+    article.refresh_from_db()
+    assert "الأول" in article.body_ar
+    locks.release(article, editor)
+    import_story(path, headline="عنوان", update=True, root=tmp_path)
+    article.refresh_from_db()
+    assert "الوكالة" in article.body_ar

@@ -7,9 +7,9 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from articles import search
 from articles.models import Article
 from articles.models.search_columns import SEARCH_FIELDS
+from articles.search import query as search
 
 pytestmark = pytest.mark.django_db
 

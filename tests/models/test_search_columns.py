@@ -11,11 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import search
 from articles.arabic import index_text
 from articles.importing import import_story
 from articles.models import Article, Author, Byline, Tag
 from articles.models.search_columns import SEARCH_FIELDS
+from articles.search import query as search
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,9 @@ def stories_by(author, section, count):
         Byline.objects.create(article=article, author=author)
 
 
-def test_an_author_rename_costs_the_same_queries_for_3_stories_as_for_30(section, django_assert_max_num_queries):
+def test_an_author_rename_costs_the_same_queries_for_3_stories_as_for_30(
+    section, django_assert_max_num_queries
+):
     few, many = Author.objects.create(name_ar="كاتب أول"), Author.objects.create(name_ar="كاتب ثان")
     stories_by(few, section, 3)
     stories_by(many, section, 30)
@@ -103,7 +105,9 @@ def test_a_refresh_writes_the_search_columns_only(make_article):
 
     assert Article.objects.filter(pk=article.pk).refresh_search_columns() == 1
 
-    after = Article.objects.values("updated_at", "version", "headline_ar", "search_headline_ar").get(pk=article.pk)
+    after = Article.objects.values("updated_at", "version", "headline_ar", "search_headline_ar").get(
+        pk=article.pk
+    )
     assert after.pop("search_headline_ar") == index_text("خبر قديم")
     assert after == before
 

@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 
-from articles.models import Image
+from articles.pictures.models import Image
 from tests.pictures.storages import PathlessStorage
 
 PATHLESS = "tests.pictures.storages.PathlessStorage"
@@ -25,7 +25,10 @@ def media(settings, tmp_path):
 @pytest.fixture
 def memory_storage(settings, media):
     """STORAGES["default"] is a storage with no local paths (as on S3); MEDIA_ROOT must stay empty."""
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": PATHLESS, "OPTIONS": {"base_url": STORAGE_URL}}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": PATHLESS, "OPTIONS": {"base_url": STORAGE_URL}},
+    }
     assert isinstance(default_storage, PathlessStorage)
     yield default_storage
     assert not media.exists() or not any(media.rglob("*")), "a file was written under MEDIA_ROOT"

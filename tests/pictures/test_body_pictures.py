@@ -18,25 +18,40 @@ def figure(image_id):
     return f'<figure data-image-id="{image_id}"></figure>'
 
 
-@pytest.mark.parametrize("hostile, kept", [
-    # Only the id survives: handlers, styles, classes, a source address, direction.
-    ('<figure data-image-id="12" onclick="steal()" style="x" class="y" dir="ltr" src="//evil/x.png"></figure>', figure(12)),
-    # Whatever was inside goes: an <img> with a handler, a script, a caption to go stale.
-    ('<figure data-image-id="7"><img src=x onerror=alert(1)><figcaption>قديم</figcaption>'
-     '<script>alert(1)</script><p>نص</p></figure>', figure(7)),
-    # An id that is not a plain number is no picture: the figure gives way to its content.
-    ('<figure data-image-id="javascript:alert(1)"><p>يبقى</p></figure>', "<p>يبقى</p>"),
-    ('<figure data-image-id="0"></figure><figure data-image-id="-3"></figure><figure data-image-id="1e3"></figure>', ""),
-    ('<figure><p>نص بلا صورة</p></figure>', "<p>نص بلا صورة</p>"),
-    # Only at the body's top level: nowhere inside a heading, a list, a quote or another figure.
-    ('<h2>عنوان<figure data-image-id="3"></figure></h2>', "<h2>عنوان</h2>"),
-    ('<blockquote><figure data-image-id="3"></figure></blockquote>', "<blockquote></blockquote>"),
-    (f'<figure data-image-id="1">{figure(2)}نص</figure><p>بعد</p>', figure(1) + "<p>بعد</p>"),
-    # A figure inside a paragraph closes it, as a browser would.
-    ('<p>قبل<figure data-image-id="4"></figure></p>', f"<p>قبل</p>{figure(4)}<p></p>"),
-    # Other tags and text pass through untouched, entities included.
-    ('<p dir="ltr">a &amp; b &lt;c&gt;<br>d</p>' + figure(5), '<p dir="ltr">a &amp; b &lt;c&gt;<br>d</p>' + figure(5)),
-])
+@pytest.mark.parametrize(
+    "hostile, kept",
+    [
+        # Only the id survives: handlers, styles, classes, a source address, direction.
+        (
+            '<figure data-image-id="12" onclick="steal()" style="x" class="y" dir="ltr" src="//evil/x.png"></figure>',
+            figure(12),
+        ),
+        # Whatever was inside goes: an <img> with a handler, a script, a caption to go stale.
+        (
+            '<figure data-image-id="7"><img src=x onerror=alert(1)><figcaption>قديم</figcaption>'
+            "<script>alert(1)</script><p>نص</p></figure>",
+            figure(7),
+        ),
+        # An id that is not a plain number is no picture: the figure gives way to its content.
+        ('<figure data-image-id="javascript:alert(1)"><p>يبقى</p></figure>', "<p>يبقى</p>"),
+        (
+            '<figure data-image-id="0"></figure><figure data-image-id="-3"></figure><figure data-image-id="1e3"></figure>',
+            "",
+        ),
+        ("<figure><p>نص بلا صورة</p></figure>", "<p>نص بلا صورة</p>"),
+        # Only at the body's top level: nowhere inside a heading, a list, a quote or another figure.
+        ('<h2>عنوان<figure data-image-id="3"></figure></h2>', "<h2>عنوان</h2>"),
+        ('<blockquote><figure data-image-id="3"></figure></blockquote>', "<blockquote></blockquote>"),
+        (f'<figure data-image-id="1">{figure(2)}نص</figure><p>بعد</p>', figure(1) + "<p>بعد</p>"),
+        # A figure inside a paragraph closes it, as a browser would.
+        ('<p>قبل<figure data-image-id="4"></figure></p>', f"<p>قبل</p>{figure(4)}<p></p>"),
+        # Other tags and text pass through untouched, entities included.
+        (
+            '<p dir="ltr">a &amp; b &lt;c&gt;<br>d</p>' + figure(5),
+            '<p dir="ltr">a &amp; b &lt;c&gt;<br>d</p>' + figure(5),
+        ),
+    ],
+)
 def test_the_sanitiser_keeps_a_body_picture_as_its_id_only(hostile, kept):
     assert sanitise_body(hostile) == kept
     assert sanitise_body(kept) == kept  # and what it keeps is stable
@@ -62,19 +77,26 @@ def page_of(client, article):
 
 
 def article_body(page):
-    return re.search(r'<div class="article__body">(.*?)</div>\s*(?:<section|<aside|<p class="tags"|<nav)', page, re.S).group(1)
+    return re.search(
+        r'<div class="article__body">(.*?)</div>\s*(?:<section|<aside|<p class="tags"|<nav)', page, re.S
+    ).group(1)
 
 
 @pytest.mark.django_db
 def test_a_body_picture_reaches_readers_as_a_responsive_picture_with_caption_credit_and_alt(
-    client, make_article, pictures,
+    client,
+    make_article,
+    pictures,
 ):
     picture = pictures[0]
     story = make_article(body_ar=f"<p>الفقرة الأولى</p>{figure(picture.pk)}<p>الفقرة الثانية</p>")
     body = article_body(page_of(client, story))
     assert "data-image-id" not in body
     assert body.index("الفقرة الأولى") < body.index("<figure") < body.index("الفقرة الثانية")
-    assert re.search(r'<source type="image/webp" srcset="[^"]+-400w\.webp 400w, [^"]+-800w\.webp 800w, [^"]+-1200w\.webp 1200w"', body)
+    assert re.search(
+        r'<source type="image/webp" srcset="[^"]+-400w\.webp 400w, [^"]+-800w\.webp 800w, [^"]+-1200w\.webp 1200w"',
+        body,
+    )
     assert re.search(r'<source type="image/jpeg" srcset="[^"]+-400w\.jpg 400w, [^"]+-800w\.jpg 800w', body)
     assert 'alt="وصف الصورة 0"' in body and 'loading="lazy"' in body
     assert re.search(r"<figcaption[^>]*>.*صورة رقم 0.*تصوير: سالم 0.*</figcaption>", body, re.S)
@@ -83,7 +105,9 @@ def test_a_body_picture_reaches_readers_as_a_responsive_picture_with_caption_cre
 
 @pytest.mark.django_db
 def test_body_pictures_cost_two_queries_however_many_there_are(
-    make_article, pictures, django_assert_max_num_queries,
+    make_article,
+    pictures,
+    django_assert_max_num_queries,
 ):
     plain = make_article(headline="بلا صور", body_ar="<p>نص</p>")
     one = make_article(headline="صورة واحدة", body_ar=figure(pictures[0].pk))
@@ -110,7 +134,9 @@ def test_a_deleted_picture_leaves_no_broken_markup(client, make_article, picture
 
 @pytest.mark.django_db
 def test_the_body_editor_stores_the_id_only_whatever_is_posted(make_article, pictures):
-    story = make_article(body_ar=f'<figure data-image-id="{pictures[0].pk}" onmouseover="x()"><img src="https://evil.example/t.gif"></figure>')
+    story = make_article(
+        body_ar=f'<figure data-image-id="{pictures[0].pk}" onmouseover="x()"><img src="https://evil.example/t.gif"></figure>'
+    )
     story.refresh_from_db()
     assert story.body_ar == figure(pictures[0].pk)
 
@@ -126,7 +152,9 @@ def test_the_preview_shows_an_unsaved_body_picture(admin_client, make_article, p
 
 
 @pytest.mark.django_db
-def test_the_api_gives_body_pictures_in_full_with_absolute_addresses(client, make_article, pictures, settings):
+def test_the_api_gives_body_pictures_in_full_with_absolute_addresses(
+    client, make_article, pictures, settings
+):
     settings.NEWSROOM_API_RATE = "100000/minute"
     story = make_article(body_ar=f"<p>نص</p>{figure(pictures[0].pk)}{figure(999999)}")
     data = client.get(f"/api/v1/articles/{story.pk}/").json()

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from PIL import Image as PillowImage
 
-from articles import renditions
-from articles.models import Image, Rendition
+from articles.pictures import renditions
+from articles.pictures.models import Image, Rendition
 
 SIZES = [(1600, 900), (1600, 1000), (900, 1600), (1000, 1000), (333, 2000), (2000, 333), (1, 1)]
 FOCI = [(0.5, 0.5), (0, 0), (1, 1), (0.95, 0.05), (0.02, 0.98), (0.7, 0.31)]
@@ -83,7 +83,9 @@ def test_moving_the_focal_point_recuts_the_crops_around_it(media, django_capture
     assert square(image).file.name != old_square and not default_storage.exists(old_square)
     # The whole-picture renditions do not depend on the point: untouched.
     assert set(Rendition.objects.filter(image=image, crop="").values_list("pk", "file")) == whole_before
-    assert {(r.focal_x, r.focal_y) for r in Rendition.objects.filter(image=image).exclude(crop="")} == {(0.1, 0.5)}
+    assert {(r.focal_x, r.focal_y) for r in Rendition.objects.filter(image=image).exclude(crop="")} == {
+        (0.1, 0.5)
+    }
 
 
 @pytest.mark.django_db
@@ -113,10 +115,12 @@ def test_a_focal_point_outside_the_picture_is_refused_in_arabic(make_image, valu
 @pytest.mark.django_db
 @pytest.mark.parametrize("bad", ["1.5", "-1", "abc", "nan", "inf", "0,5"])
 def test_the_admin_refuses_a_bad_focal_point_with_an_arabic_message_and_saves_nothing(
-    admin_client, make_image, bad,
+    admin_client,
+    make_image,
+    bad,
 ):
     image = make_image(caption_ar="قبل")
-    url = reverse("admin:articles_image_change", args=[image.pk])
+    url = reverse("admin:pictures_image_change", args=[image.pk])
     response = admin_client.post(url, {"caption_ar": "بعد", "focal_x": bad, "focal_y": "0.5"})
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["focal_x"]
@@ -126,9 +130,11 @@ def test_the_admin_refuses_a_bad_focal_point_with_an_arabic_message_and_saves_no
 
 
 @pytest.mark.django_db
-def test_the_admin_sets_the_focal_point_and_a_form_without_it_keeps_it(admin_client, make_image, django_capture_on_commit_callbacks):
+def test_the_admin_sets_the_focal_point_and_a_form_without_it_keeps_it(
+    admin_client, make_image, django_capture_on_commit_callbacks
+):
     image = make_image()
-    url = reverse("admin:articles_image_change", args=[image.pk])
+    url = reverse("admin:pictures_image_change", args=[image.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(url, {"caption_ar": "شمس", "focal_x": "0.8123", "focal_y": "0.25"})
     assert response.status_code == 302
@@ -145,10 +151,10 @@ def test_the_admin_sets_the_focal_point_and_a_form_without_it_keeps_it(admin_cli
 @pytest.mark.django_db
 def test_the_picture_form_offers_the_picture_to_click_on(admin_client, make_image):
     image = make_image()
-    page = admin_client.get(reverse("admin:articles_image_change", args=[image.pk])).content.decode()
+    page = admin_client.get(reverse("admin:pictures_image_change", args=[image.pk])).content.decode()
     assert "data-focal-picker" in page and "articles/focal-point.js" in page
     # The picker shows a rendition, not the camera original.
     assert f'class="focal-picker__image" src="{renditions.cuts(image, "", "jpeg")[1].url}"' in page
     assert 'name="focal_x"' in page and 'name="focal_y"' in page
-    add_page = admin_client.get(reverse("admin:articles_image_add")).content.decode()
+    add_page = admin_client.get(reverse("admin:pictures_image_add")).content.decode()
     assert "data-focal-picker" in add_page and "اختر ملف الصورة أولاً" in add_page

@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 
 from articles.images import image_upload_path, validate_image_upload
-from articles.models import Image
+from articles.pictures.models import Image
 
 GPS_TAG = 0x8825
 
@@ -89,7 +89,7 @@ def test_too_many_pixels_is_refused(settings):
 @pytest.mark.django_db
 def test_admin_refuses_a_fake_image_with_an_arabic_message_and_keeps_the_caption(admin_client, media):
     response = admin_client.post(
-        reverse("admin:articles_image_add"),
+        reverse("admin:pictures_image_add"),
         {"file": upload(b"GIF89a garbage", name="x.gif"), "caption_ar": "تعليق محفوظ"},
     )
     assert response.status_code == 200
@@ -102,7 +102,7 @@ def test_admin_refuses_a_fake_image_with_an_arabic_message_and_keeps_the_caption
 @pytest.mark.django_db
 def test_admin_upload_strips_gps(admin_client, media):
     response = admin_client.post(
-        reverse("admin:articles_image_add"),
+        reverse("admin:pictures_image_add"),
         {"file": upload(jpeg_with_gps()), "caption_ar": "تعليق", "alt_text_ar": "وصف"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]

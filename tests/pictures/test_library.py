@@ -9,17 +9,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles import renditions
-from articles.models import Image
+from articles.pictures import renditions
+from articles.pictures.models import Image
 from tests.pictures.conftest import picture_bytes
 
-LIBRARY = "admin:articles_image_changelist"
+LIBRARY = "admin:pictures_image_changelist"
 
 
 @pytest.fixture
 def library(make_image):
     return {
-        "fatimah": make_image(caption_ar="حفل تسليم الجائزة", credit_ar="فاطمه القحطاني", alt="المكرَّمون على المنصة"),
+        "fatimah": make_image(
+            caption_ar="حفل تسليم الجائزة", credit_ar="فاطمه القحطاني", alt="المكرَّمون على المنصة"
+        ),
         "sun": make_image(caption_ar="شمس فوق أبها", caption_en="Sun over Abha", credit_ar="وكالة الأنباء"),
         "rain": make_image(caption_ar="أمطار على عسير", credit_ar="سالم"),
     }
@@ -44,16 +46,19 @@ def test_the_library_lists_thumbnails_with_arabic_columns(admin_client, library)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("words, found", [
-    ("فاطمة", {"fatimah"}),          # ة finds ه in the credit
-    ("الجائزه", {"fatimah"}),        # and the other way round, in the caption
-    ("ابها", {"sun"}),               # hamza folded
-    ("Abha", {"sun"}),               # the English caption
-    ("المكرمون", {"fatimah"}),       # the alt text, tashkeel folded
-    ("وكالة الأنباء", {"sun"}),       # every word must be found
-    ("عسير سالم", {"rain"}),
-    ("مطر غزير", set()),
-])
+@pytest.mark.parametrize(
+    "words, found",
+    [
+        ("فاطمة", {"fatimah"}),  # ة finds ه in the credit
+        ("الجائزه", {"fatimah"}),  # and the other way round, in the caption
+        ("ابها", {"sun"}),  # hamza folded
+        ("Abha", {"sun"}),  # the English caption
+        ("المكرمون", {"fatimah"}),  # the alt text, tashkeel folded
+        ("وكالة الأنباء", {"sun"}),  # every word must be found
+        ("عسير سالم", {"rain"}),
+        ("مطر غزير", set()),
+    ],
+)
 def test_the_library_search_folds_arabic_spelling(admin_client, library, words, found):
     body = rows(admin_client.get(reverse(LIBRARY), {"q": words}))
     shown = {name for name, image in library.items() if f"/{image.pk}/change/" in body}
@@ -64,12 +69,15 @@ def test_the_library_search_folds_arabic_spelling(admin_client, library, words, 
 def test_pictures_saved_before_the_search_key_get_one_after_migrate(library):
     Image.objects.update(search_key="")
     call_command("migrate", verbosity=0)
-    assert Image.objects.get(pk=library["fatimah"].pk).search_key == "حفل تسليم الجايزه فاطمه القحطاني المكرمون علي المنصه"
+    assert (
+        Image.objects.get(pk=library["fatimah"].pk).search_key
+        == "حفل تسليم الجايزه فاطمه القحطاني المكرمون علي المنصه"
+    )
 
 
 @pytest.mark.django_db
 def test_cards_describe_the_pictures_asked_for(admin_client, library, django_assert_max_num_queries):
-    url = reverse("admin:articles_image_cards")
+    url = reverse("admin:pictures_image_cards")
     wanted = [library["sun"].pk, library["rain"].pk, 987654]
     with django_assert_max_num_queries(6):  # session, user, pictures, renditions
         response = admin_client.get(url, {"ids": ",".join(map(str, wanted))})
@@ -77,7 +85,10 @@ def test_cards_describe_the_pictures_asked_for(admin_client, library, django_ass
     cards = {card["id"]: card for card in response.json()["pictures"]}
     assert set(cards) == {library["sun"].pk, library["rain"].pk}  # the missing one is absent
     assert cards[library["sun"].pk] == {
-        "id": library["sun"].pk, "caption": "شمس فوق أبها", "credit": "وكالة الأنباء", "alt": "صورة الحفل",
+        "id": library["sun"].pk,
+        "caption": "شمس فوق أبها",
+        "credit": "وكالة الأنباء",
+        "alt": "صورة الحفل",
         "thumbnail": renditions.thumbnail(library["sun"]).url,
     }
 
@@ -85,14 +96,14 @@ def test_cards_describe_the_pictures_asked_for(admin_client, library, django_ass
 @pytest.mark.django_db
 @pytest.mark.parametrize("ids", ["", "1,abc", "1;2", ",".join(["1"] * 51), "١,٢", "1e3", "%00"])
 def test_cards_refuse_bad_input_with_an_arabic_message(admin_client, ids):
-    response = admin_client.get(reverse("admin:articles_image_cards"), {"ids": ids})
+    response = admin_client.get(reverse("admin:pictures_image_cards"), {"ids": ids})
     assert response.status_code == 400
     assert "أرقام الصور" in response.json()["error"]
 
 
 @pytest.mark.django_db
 def test_cards_need_permission_to_see_pictures(client, django_user_model, library):
-    url = reverse("admin:articles_image_cards")
+    url = reverse("admin:pictures_image_cards")
     assert client.get(url, {"ids": "1"}).status_code == 302  # to the login page
     staff = django_user_model.objects.create_user("staff", password="x", is_staff=True)
     client.force_login(staff)
@@ -110,19 +121,29 @@ def test_the_story_form_shows_the_lead_picture_and_opens_the_library(admin_clien
     assert "<select" not in chooser and '<select name="lead_image"' not in page
     assert f'type="hidden" name="lead_image" id="id_lead_image" value="{library["sun"].pk}"' in chooser
     assert renditions.thumbnail(library["sun"]).url in chooser and "شمس فوق أبها" in chooser
-    assert f'href="{reverse(LIBRARY)}?_to_field=id" class="button picture-chooser__choose" id="lookup_id_lead_image"' in chooser
-    assert f'href="{reverse("admin:articles_image_add")}?_to_field=id&amp;_popup=1"' in chooser
+    assert (
+        f'href="{reverse(LIBRARY)}?_to_field=id" class="button picture-chooser__choose" id="lookup_id_lead_image"'
+        in chooser
+    )
+    assert f'href="{reverse("admin:pictures_image_add")}?_to_field=id&amp;_popup=1"' in chooser
     assert "articles/picture-picker.js" in page
 
 
 @pytest.mark.django_db
-def test_the_library_opens_as_a_chooser_popup_and_an_upload_popup_answers_the_story_form(admin_client, library):
+def test_the_library_opens_as_a_chooser_popup_and_an_upload_popup_answers_the_story_form(
+    admin_client, library
+):
     popup = admin_client.get(reverse(LIBRARY), {"_to_field": "id", "_popup": "1"}).content.decode()
     assert f'data-popup-opener="{library["sun"].pk}"' in popup and popup.count('class="story-thumb"') == 3
     assert "<script>" not in popup  # nothing inline: the CSP allows none
     response = admin_client.post(
-        reverse("admin:articles_image_add") + "?_to_field=id&_popup=1",
-        {"file": SimpleUploadedFile("new.jpg", picture_bytes()), "caption_ar": "صورة جديدة", "_popup": "1", "_to_field": "id"},
+        reverse("admin:pictures_image_add") + "?_to_field=id&_popup=1",
+        {
+            "file": SimpleUploadedFile("new.jpg", picture_bytes()),
+            "caption_ar": "صورة جديدة",
+            "_popup": "1",
+            "_to_field": "id",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 200 and "popup_response.js" in page and "<script>" not in page

@@ -7,7 +7,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from articles.models import Image, Rendition
+from articles.pictures.models import Image, Rendition
 from tests.pictures.conftest import picture_bytes
 
 
@@ -31,7 +31,10 @@ def test_the_command_cuts_existing_pictures_once(request, media, storage):
     out, _ = run()
     assert "pictures checked: 2." in out
     assert Rendition.objects.filter(image=first).count() == 14
-    assert sorted(Rendition.objects.filter(image=second, crop="").values_list("width", flat=True)) == [300, 300]
+    assert sorted(Rendition.objects.filter(image=second, crop="").values_list("width", flat=True)) == [
+        300,
+        300,
+    ]
     names = sorted(Rendition.objects.values_list("file", flat=True))
     assert all(default_storage.exists(name) for name in names)
     out, _ = run()

@@ -6,7 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, Template
 
-from articles.models import Article, Image, Rendition
+from articles.models import Article
+from articles.pictures.models import Image, Rendition
 from tests.pictures.conftest import picture_bytes
 
 
@@ -21,10 +22,16 @@ def test_picture_tag_renders_webp_and_jpeg_srcsets_with_size_and_alt(make_image)
     assert html.count("<source") == 2
     assert re.search(
         r'<source type="image/webp" srcset="/media/renditions/[^" ]+-400w\.webp 400w, '
-        r'[^" ]+-800w\.webp 800w, [^" ]+-1200w\.webp 1200w" sizes="100vw">', html
+        r'[^" ]+-800w\.webp 800w, [^" ]+-1200w\.webp 1200w" sizes="100vw">',
+        html,
     )
-    assert re.search(r'<source type="image/jpeg" srcset="[^"]+-400w\.jpg 400w, [^"]+-800w\.jpg 800w, [^"]+-1200w\.jpg 1200w"', html)
-    assert re.search(r'<img src="/media/renditions/[^"]+-1200w\.jpg" alt="صورة الحفل" width="1200" height="750"', html)
+    assert re.search(
+        r'<source type="image/jpeg" srcset="[^"]+-400w\.jpg 400w, [^"]+-800w\.jpg 800w, [^"]+-1200w\.jpg 1200w"',
+        html,
+    )
+    assert re.search(
+        r'<img src="/media/renditions/[^"]+-1200w\.jpg" alt="صورة الحفل" width="1200" height="750"', html
+    )
     assert 'loading="lazy"' in html and "fetchpriority" not in html
 
 
@@ -81,7 +88,9 @@ def test_story_cards_and_article_page_use_the_renditions(client, demo, make_imag
 
 
 @pytest.mark.django_db
-def test_listing_pages_cost_no_query_per_picture(client, make_article, make_image, django_assert_max_num_queries):
+def test_listing_pages_cost_no_query_per_picture(
+    client, make_article, make_image, django_assert_max_num_queries
+):
     """Five pictured stories cost what one costs: renditions come prefetched with the pictures."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -107,7 +116,9 @@ def test_listing_pages_cost_no_query_per_picture(client, make_article, make_imag
 @pytest.mark.django_db
 def test_rendering_pages_never_cuts_a_rendition(client, make_article, media):
     story = make_article("خبر بصورة")
-    story.lead_image = Image.objects.create(file=SimpleUploadedFile("a.jpg", picture_bytes()), alt_text_ar="صورة")
+    story.lead_image = Image.objects.create(
+        file=SimpleUploadedFile("a.jpg", picture_bytes()), alt_text_ar="صورة"
+    )
     story.save()
     for url in (story.get_absolute_url(), story.section.get_absolute_url(), "/"):
         page = client.get(url).content.decode()

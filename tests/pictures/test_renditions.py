@@ -8,8 +8,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from PIL import Image as PillowImage
 
-from articles import renditions
-from articles.models import Image, Rendition
+from articles.pictures import renditions
+from articles.pictures.models import Image, Rendition
 from tests.pictures.conftest import picture_bytes
 
 
@@ -31,10 +31,18 @@ def test_saving_a_picture_cuts_every_planned_rendition(request, make_image, stor
         request.getfixturevalue("memory_storage")
     image = make_image(size=(1600, 1000))
     assert cut_keys(image) == [
-        ("", "jpeg", 400, 250), ("", "jpeg", 800, 500), ("", "jpeg", 1200, 750),
-        ("", "webp", 400, 250), ("", "webp", 800, 500), ("", "webp", 1200, 750),
-        ("16x9", "jpeg", 400, 225), ("16x9", "jpeg", 800, 450), ("16x9", "jpeg", 1200, 675),
-        ("16x9", "webp", 400, 225), ("16x9", "webp", 800, 450), ("16x9", "webp", 1200, 675),
+        ("", "jpeg", 400, 250),
+        ("", "jpeg", 800, 500),
+        ("", "jpeg", 1200, 750),
+        ("", "webp", 400, 250),
+        ("", "webp", 800, 500),
+        ("", "webp", 1200, 750),
+        ("16x9", "jpeg", 400, 225),
+        ("16x9", "jpeg", 800, 450),
+        ("16x9", "jpeg", 1200, 675),
+        ("16x9", "webp", 400, 225),
+        ("16x9", "webp", 800, 450),
+        ("16x9", "webp", 1200, 675),
         ("1x1", "jpeg", 1000, 1000),
         ("4x3", "jpeg", 1200, 900),
     ]
@@ -71,7 +79,9 @@ def test_making_again_is_idempotent(make_image, django_assert_max_num_queries):
 
 
 @pytest.mark.django_db
-def test_a_replaced_file_gets_new_renditions_and_the_old_files_go(make_image, django_capture_on_commit_callbacks):
+def test_a_replaced_file_gets_new_renditions_and_the_old_files_go(
+    make_image, django_capture_on_commit_callbacks
+):
     image = make_image(size=(1600, 1000))
     old = list(Rendition.objects.filter(image=image).values_list("file", flat=True))
     with django_capture_on_commit_callbacks(execute=True):
@@ -120,7 +130,9 @@ def test_an_unreadable_file_gets_no_renditions_and_pages_show_the_original(make_
 
 
 @pytest.mark.django_db
-def test_an_animated_gif_keeps_moving_rather_than_getting_still_cuts(media, django_capture_on_commit_callbacks):
+def test_an_animated_gif_keeps_moving_rather_than_getting_still_cuts(
+    media, django_capture_on_commit_callbacks
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     frames = [PillowImage.new("RGB", (60, 40), colour) for colour in ("red", "blue")]
@@ -137,7 +149,10 @@ def test_listing_describes_each_rendition_for_the_api(make_image):
     listed = renditions.listing(image)
     assert len(listed) == 14
     assert listed[0] == {
-        "crop": "", "format": "jpeg", "width": 400, "height": 250,
+        "crop": "",
+        "format": "jpeg",
+        "width": 400,
+        "height": 250,
         "url": Rendition.objects.get(image=image, crop="", format="jpeg", width=400).file.url,
     }
     assert {"16x9", "4x3", "1x1", ""} == {entry["crop"] for entry in listed}

@@ -13,8 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from moto import mock_aws
 
-from articles import backup
-from articles.models import Article, Image, Rendition
+from articles.models import Article
+from articles.ops import backup
+from articles.pictures.models import Image, Rendition
 
 from .conftest import picture_bytes
 
@@ -36,7 +37,9 @@ def bucket(settings, monkeypatch, media):
         monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
         s3 = boto3.client("s3", region_name="us-east-1")
         s3.create_bucket(Bucket=BUCKET)
-        configured = production_settings(monkeypatch, NEWSROOM_S3_BUCKET=BUCKET, NEWSROOM_S3_REGION="us-east-1")
+        configured = production_settings(
+            monkeypatch, NEWSROOM_S3_BUCKET=BUCKET, NEWSROOM_S3_REGION="us-east-1"
+        )
         settings.STORAGES = configured["STORAGES"]
         settings.CONTENT_SECURITY_POLICY = configured["CONTENT_SECURITY_POLICY"]
         yield s3
@@ -48,9 +51,13 @@ def keys(s3):
 
 
 @pytest.mark.django_db
-def test_pictures_and_their_renditions_go_to_the_bucket(bucket, client, demo, django_capture_on_commit_callbacks):
+def test_pictures_and_their_renditions_go_to_the_bucket(
+    bucket, client, demo, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        picture = Image.objects.create(file=SimpleUploadedFile("lead.jpg", picture_bytes()), alt_text_ar="الحفل")
+        picture = Image.objects.create(
+            file=SimpleUploadedFile("lead.jpg", picture_bytes()), alt_text_ar="الحفل"
+        )
     stored = keys(bucket)
     assert picture.file.name in stored
     assert Rendition.objects.filter(image=picture).count() >= 8
@@ -69,9 +76,13 @@ def test_pictures_and_their_renditions_go_to_the_bucket(bucket, client, demo, dj
 
 
 @pytest.mark.django_db(transaction=True)  # the disaster flushes the database
-def test_a_backup_round_trip_reads_and_writes_the_bucket(bucket, demo, tmp_path, django_capture_on_commit_callbacks):
+def test_a_backup_round_trip_reads_and_writes_the_bucket(
+    bucket, demo, tmp_path, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        picture = Image.objects.create(file=SimpleUploadedFile("lead.jpg", picture_bytes()), alt_text_ar="الحفل")
+        picture = Image.objects.create(
+            file=SimpleUploadedFile("lead.jpg", picture_bytes()), alt_text_ar="الحفل"
+        )
     before = {key: bucket.get_object(Bucket=BUCKET, Key=key)["Body"].read() for key in keys(bucket)}
     manifest = backup.backup(tmp_path / "site.tar.gz")
     assert set(manifest["media"]) == set(before)
@@ -86,7 +97,9 @@ def test_a_backup_round_trip_reads_and_writes_the_bucket(bucket, demo, tmp_path,
 
 
 def test_other_s3_services_and_a_cdn_are_named_in_the_csp(monkeypatch):
-    minio = production_settings(monkeypatch, NEWSROOM_S3_BUCKET=BUCKET, NEWSROOM_S3_ENDPOINT="https://minio.example:9000")
+    minio = production_settings(
+        monkeypatch, NEWSROOM_S3_BUCKET=BUCKET, NEWSROOM_S3_ENDPOINT="https://minio.example:9000"
+    )
     assert minio["STORAGES"]["default"]["OPTIONS"]["endpoint_url"] == "https://minio.example:9000"
     assert minio["MEDIA_ORIGINS"] == ["https://minio.example:9000"]
     cdn = production_settings(monkeypatch, NEWSROOM_S3_DOMAIN="pictures.example.org")

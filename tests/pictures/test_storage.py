@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles.models import Image, Rendition
+from articles.pictures.models import Image, Rendition
 from tests.pictures.conftest import STORAGE_URL, picture_bytes
 
 
@@ -23,10 +23,14 @@ def uploaded(admin_client, memory_storage, django_capture_on_commit_callbacks):
     """A picture uploaded through the admin's add form, as an editor would."""
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            reverse("admin:articles_image_add"),
+            reverse("admin:pictures_image_add"),
             {
-                "file": SimpleUploadedFile("من الميدان.jpg", picture_bytes((1600, 1000)), content_type="image/jpeg"),
-                "caption_ar": "الحفل في أبها", "credit_ar": "سالم", "alt_text_ar": "قاعة الحفل",
+                "file": SimpleUploadedFile(
+                    "من الميدان.jpg", picture_bytes((1600, 1000)), content_type="image/jpeg"
+                ),
+                "caption_ar": "الحفل في أبها",
+                "credit_ar": "سالم",
+                "alt_text_ar": "قاعة الحفل",
             },
         )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -73,26 +77,27 @@ def test_admin_lists_show_a_rendition_not_the_original(admin_client, make_articl
     stories = admin_client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert f'class="story-thumb" src="{thumb.file.url}"' in stories
     assert uploaded.file.url not in stories
-    pictures = admin_client.get(reverse("admin:articles_image_changelist")).content.decode()
+    pictures = admin_client.get(reverse("admin:pictures_image_changelist")).content.decode()
     assert f'src="{thumb.file.url}"' in pictures and uploaded.file.url not in pictures
-    form = admin_client.get(reverse("admin:articles_image_change", args=[uploaded.pk])).content.decode()
+    form = admin_client.get(reverse("admin:pictures_image_change", args=[uploaded.pk])).content.decode()
     assert "1200×675 JPEG (16:9)" in form and "1000×1000 JPEG (1:1)" in form
 
 
 @pytest.mark.django_db
-def test_the_image_list_costs_no_query_per_picture(admin_client, memory_storage, make_image, django_assert_max_num_queries):
+def test_the_image_list_costs_no_query_per_picture(
+    admin_client, memory_storage, make_image, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     make_image(size=(200, 100))
-    url = reverse("admin:articles_image_changelist")
+    url = reverse("admin:pictures_image_changelist")
     with CaptureQueriesContext(connection) as one:
         admin_client.get(url)
     for number in range(4):
         make_image(size=(200, 100), name=f"{number}.jpg")
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert admin_client.get(url).content.decode().count('class="story-thumb"') == 5
-
 
 
 @pytest.mark.django_db
@@ -102,11 +107,14 @@ def test_a_storage_failure_while_cutting_leaves_the_upload_saved(
     def unreachable(image, check_files=False):
         raise ConnectionError("the bucket is unreachable")
 
-    monkeypatch.setattr("articles.renditions.make_renditions", unreachable)
+    monkeypatch.setattr("articles.pictures.renditions.make_renditions", unreachable)
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            reverse("admin:articles_image_add"),
-            {"file": SimpleUploadedFile("a.jpg", picture_bytes((400, 300)), content_type="image/jpeg"), "alt_text_ar": "صورة"},
+            reverse("admin:pictures_image_add"),
+            {
+                "file": SimpleUploadedFile("a.jpg", picture_bytes((400, 300)), content_type="image/jpeg"),
+                "alt_text_ar": "صورة",
+            },
         )
     assert response.status_code == 302
     image = Image.objects.get()

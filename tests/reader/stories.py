@@ -22,7 +22,9 @@ def png(width=1200, height=675):
 
 def story(headline, section, authors, *, hours_ago=1, status=Article.Status.PUBLISHED, **fields):
     article = Article.objects.create(
-        headline_ar=headline, body_ar=fields.pop("body_ar", "<p>نص الخبر</p>"), section=section,
+        headline_ar=headline,
+        body_ar=fields.pop("body_ar", "<p>نص الخبر</p>"),
+        section=section,
         **fields,
     )
     for position, author in enumerate(authors):

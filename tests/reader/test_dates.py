@@ -40,7 +40,9 @@ def test_day_boundary_follows_riyadh_not_utc():
 
 def test_date_only():
     assert format_date(SEED, "ar", with_time=False) == "الأربعاء 4 جمادى الأولى 1443هـ الموافق 8 ديسمبر 2021م"
-    assert format_date(datetime.date(2021, 12, 8), "en") == "Wednesday 4 Jumada al-Ula 1443 AH (8 December 2021)"
+    assert (
+        format_date(datetime.date(2021, 12, 8), "en") == "Wednesday 4 Jumada al-Ula 1443 AH (8 December 2021)"
+    )
 
 
 @pytest.mark.parametrize("day", [datetime.date(1900, 1, 1), datetime.date(2090, 6, 1)])
@@ -64,7 +66,9 @@ def test_iso_has_offset_and_no_microseconds():
 
 
 def test_template_filters():
-    template = Template('{% load newsroom %}{{ when|newsdate }}|{{ when|newsdate:"date" }}|{{ when|isodate }}')
+    template = Template(
+        '{% load newsroom %}{{ when|newsdate }}|{{ when|newsdate:"date" }}|{{ when|isodate }}'
+    )
     with override("ar"):
         out = template.render(Context({"when": SEED}))
     assert out == (

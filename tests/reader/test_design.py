@@ -11,7 +11,10 @@ from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[2]
 CSS = (ROOT / "static" / "css" / "site.css").read_text("utf-8")
-TEMPLATES = sorted((ROOT / "templates").rglob("*.html"))
+# The shared templates and each app's own (articles/<app>/templates/).
+TEMPLATES = sorted(
+    [*(ROOT / "templates").rglob("*.html"), *(ROOT / "articles").glob("*/templates/**/*.html")]
+)
 FONTS = [
     "fonts/noto-naskh-arabic-arabic-400-normal.woff2",
     "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
@@ -48,7 +51,9 @@ def test_fonts_are_served_and_the_main_weight_is_preloaded(settings):
     for name in FONTS:
         response = client.get(static(name))
         assert response.status_code == 200, name
-        assert b"".join(response.streaming_content if response.streaming else [response.content])[:4] == b"wOF2"
+        assert (
+            b"".join(response.streaming_content if response.streaming else [response.content])[:4] == b"wOF2"
+        )
     home = client.get(reverse("articles:home")).content.decode()
     assert f'<link rel="preload" href="{static(FONTS[0])}" as="font" type="font/woff2" crossorigin>' in home
 
@@ -77,7 +82,7 @@ def test_site_css_uses_logical_properties_only():
 def test_site_css_is_mobile_first_with_dark_mode_print_and_focus():
     assert "@media (prefers-color-scheme: dark)" in CSS
     assert "@media print" in CSS
-    assert 'attr(href)' in CSS
+    assert "attr(href)" in CSS
     assert ":focus-visible" in CSS and ".skip-link:focus" in CSS
     assert "--measure: 65ch" in CSS
     assert "max-width" not in CSS  # widths grow with min-width queries only
@@ -91,7 +96,7 @@ def _palette(block):
 
 
 def _luminance(hex_colour):
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -105,8 +110,14 @@ LIGHT = _palette(CSS.split("@media (prefers-color-scheme: dark)")[0].split(":roo
 DARK = {**LIGHT, **_palette(CSS.split("@media (prefers-color-scheme: dark)")[1].split("}", 1)[0])}
 # (text, background): every pairing the stylesheet uses.
 PAIRS = [
-    ("ink", "paper"), ("muted", "paper"), ("accent", "paper"), ("ink", "panel"),
-    ("muted", "panel"), ("accent", "panel"), ("mark-ink", "mark"), ("paper", "accent"),
+    ("ink", "paper"),
+    ("muted", "paper"),
+    ("accent", "paper"),
+    ("ink", "panel"),
+    ("muted", "panel"),
+    ("accent", "panel"),
+    ("mark-ink", "mark"),
+    ("paper", "accent"),
 ]
 
 

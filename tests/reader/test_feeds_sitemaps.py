@@ -91,7 +91,10 @@ def test_sitemap_index_lists_each_sitemap(client, world):
     index = parse_xml(client, "/sitemap.xml")
     assert index.tag == f"{{{NS['sm']}}}sitemapindex"
     locations = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
-    assert locations == [f"http://testserver/sitemap-{name}.xml" for name in ("articles", "sections", "authors", "awards", "news")]
+    assert locations == [
+        f"http://testserver/sitemap-{name}.xml"
+        for name in ("articles", "sections", "authors", "awards", "news")
+    ]
     for location in locations:
         parse_xml(client, urlparse(location).path)
 
@@ -114,11 +117,17 @@ def test_article_sitemap_has_both_editions_published_only(client, world):
 
 @pytest.mark.django_db
 def test_section_author_award_sitemaps_cover_both_languages(client, world):
-    sections = [unquote(loc.text) for loc in parse_xml(client, "/sitemap-sections.xml").findall("sm:url/sm:loc", NS)]
+    sections = [
+        unquote(loc.text) for loc in parse_xml(client, "/sitemap-sections.xml").findall("sm:url/sm:loc", NS)
+    ]
     assert "http://testserver/en/economy/" in sections and "http://testserver/اقتصاد/" in sections
-    authors = [unquote(loc.text) for loc in parse_xml(client, "/sitemap-authors.xml").findall("sm:url/sm:loc", NS)]
+    authors = [
+        unquote(loc.text) for loc in parse_xml(client, "/sitemap-authors.xml").findall("sm:url/sm:loc", NS)
+    ]
     assert len(authors) == 4  # two authors with published stories, two languages
-    awards = [unquote(loc.text) for loc in parse_xml(client, "/sitemap-awards.xml").findall("sm:url/sm:loc", NS)]
+    awards = [
+        unquote(loc.text) for loc in parse_xml(client, "/sitemap-awards.xml").findall("sm:url/sm:loc", NS)
+    ]
     assert "http://testserver/en/awards/smart-government-shield/" in awards
 
 
@@ -137,12 +146,14 @@ def test_news_sitemap_last_two_days_published_only(client, world, django_assert_
     assert lead.find("news:news/news:publication/news:language", NS).text == "ar"
     published = datetime.datetime.fromisoformat(lead.find("news:news/news:publication_date", NS).text)
     assert published == world.lead.published_at.replace(microsecond=0)
-    assert unquote(lead.find("sm:loc", NS).text) == "http://testserver" + unquote(world.lead.get_absolute_url())
+    assert unquote(lead.find("sm:loc", NS).text) == "http://testserver" + unquote(
+        world.lead.get_absolute_url()
+    )
 
 
 @pytest.mark.django_db
 def test_news_sitemap_is_capped_at_a_thousand(client, world, monkeypatch):
-    from articles import sitemaps
+    from articles.site import sitemaps
 
     assert sitemaps.NEWS_LIMIT == 1000
     monkeypatch.setattr(sitemaps, "NEWS_LIMIT", 3)

@@ -61,9 +61,7 @@ def test_untranslated_story_sends_english_readers_to_the_arabic_edition(client, 
     article = make_article("خبر بالعربية فقط")
     arabic = article.get_absolute_url()
     with override("en"):
-        english = reverse(
-            "articles:article", kwargs={"section": "local", "pk": article.pk, "slug": "x"}
-        )
+        english = reverse("articles:article", kwargs={"section": "local", "pk": article.pk, "slug": "x"})
     response = client.get(english)
     assert response.status_code == 302
     assert response["Location"] == arabic
@@ -172,7 +170,9 @@ def test_unknown_pages_are_404(client, demo):
 
 
 @pytest.mark.django_db
-def test_home_page_query_count_does_not_grow_with_stories(client, make_article, django_assert_max_num_queries):
+def test_home_page_query_count_does_not_grow_with_stories(
+    client, make_article, django_assert_max_num_queries
+):
     for n in range(15):
         make_article(f"خبر رقم {n}")
     # The front page shows the lead, the ten latest after it and a block per section;
@@ -218,7 +218,9 @@ def test_pages_reference_no_outside_host(client, demo, admin_client):
 def test_corrections_show_under_their_own_heading(client, demo):
     from articles.models import Correction
 
-    Correction.objects.create(article=demo, text_ar="صُحّح اسم الفئة.", text_en="The category name was corrected.")
+    Correction.objects.create(
+        article=demo, text_ar="صُحّح اسم الفئة.", text_en="The category name was corrected."
+    )
     page = client.get(demo.get_absolute_url()).content.decode()
     assert "تصحيحات وتحديثات" in page and "صُحّح اسم الفئة." in page
     with override("en"):

@@ -144,8 +144,13 @@ def test_article_page_shows_everything_a_reader_needs(client, world, django_asse
     assert f'href="{world.health.get_absolute_url()}" rel="tag"' in page
     # Share links are plain links, with no third-party script.
     share = page.split('class="share"')[1].split("</nav>")[0]
-    for host in ("https://x.com/intent/post?", "https://www.facebook.com/sharer/sharer.php?",
-                 "https://wa.me/?", "https://t.me/share/url?", "mailto:?"):
+    for host in (
+        "https://x.com/intent/post?",
+        "https://www.facebook.com/sharer/sharer.php?",
+        "https://wa.me/?",
+        "https://t.me/share/url?",
+        "mailto:?",
+    ):
         assert host in unescape(share)
     assert re.findall(r"<script[^>]*\bsrc=", page) == []
     no_secrets(page)
@@ -200,7 +205,9 @@ def test_head_has_canonical_hreflang_open_graph_and_feeds(client, world):
     assert '<meta property="og:type" content="article">' in page
     assert f'<meta property="og:title" content="{world.lead.headline_ar}">' in page
     # The 16:9 rendition, not the camera original.
-    assert re.search(r'<meta property="og:image" content="http://testserver/media/renditions/[^"]+-1200w-16x9\.jpg">', page)
+    assert re.search(
+        r'<meta property="og:image" content="http://testserver/media/renditions/[^"]+-1200w-16x9\.jpg">', page
+    )
     assert '<meta name="twitter:card" content="summary_large_image">' in page
     assert 'type="application/rss+xml"' in page and 'type="application/atom+xml"' in page
     # An Arabic-only story advertises no English edition.
@@ -249,9 +256,13 @@ def test_language_switch_and_hreflang_point_at_canonical_urls_not_redirects(clie
 
 @pytest.mark.django_db
 def test_pages_share_under_their_own_title(client, world):
-    for obj, title in ((world.fatimah, "فاطمة القحطاني"), (world.award, "درع الحكومة الذكية"),
-                       (world.municipality, "أمانة منطقة عسير"), (world.health, "الصحة"),
-                       (world.economy, "اقتصاد")):
+    for obj, title in (
+        (world.fatimah, "فاطمة القحطاني"),
+        (world.award, "درع الحكومة الذكية"),
+        (world.municipality, "أمانة منطقة عسير"),
+        (world.health, "الصحة"),
+        (world.economy, "اقتصاد"),
+    ):
         page = get(client, obj.get_absolute_url())
         assert f'<meta property="og:title" content="{title}">' in page
         assert page.count('rel="canonical"') == 1

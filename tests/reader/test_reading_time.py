@@ -4,7 +4,7 @@ import pytest
 from django.utils.translation import override
 
 from articles.html import WORDS_PER_MINUTE
-from articles.templatetags.newsroom import reading_time
+from articles.site.templatetags.newsroom import reading_time
 
 
 def body_of(minutes):
@@ -13,7 +13,14 @@ def body_of(minutes):
 
 @pytest.mark.parametrize(
     ("minutes", "arabic"),
-    [(1, "دقيقة واحدة"), (2, "دقيقتان"), (3, "3 دقائق"), (10, "10 دقائق"), (11, "11 دقيقة"), (100, "100 دقيقة")],
+    [
+        (1, "دقيقة واحدة"),
+        (2, "دقيقتان"),
+        (3, "3 دقائق"),
+        (10, "10 دقائق"),
+        (11, "11 دقيقة"),
+        (100, "100 دقيقة"),
+    ],
 )
 def test_arabic_reading_time_agrees_with_its_number(minutes, arabic):
     with override("ar"):

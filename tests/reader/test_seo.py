@@ -10,7 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils.translation import override
 
-from articles.models import Article, Image
+from articles.models import Article
+from articles.pictures.models import Image
 from tests.reader.stories import png
 
 
@@ -56,15 +57,22 @@ def test_without_seo_fields_the_page_falls_back_to_headline_standfirst_and_lead_
 def test_seo_fields_replace_them_everywhere(client, world, django_capture_on_commit_callbacks):
     lead = world.lead
     logo = social_picture(django_capture_on_commit_callbacks)
-    edit(lead,
-        seo_title_ar="عسير تحصد درع الحكومة الذكية", seo_description_ar="الأمانة تفوز بالجائزة للمرة الأولى.",
+    edit(
+        lead,
+        seo_title_ar="عسير تحصد درع الحكومة الذكية",
+        seo_description_ar="الأمانة تفوز بالجائزة للمرة الأولى.",
         social_image=logo,
     )
     _page, title, meta, data = head(client, lead)
     assert title == "عسير تحصد درع الحكومة الذكية — نيوزروم"
     assert meta["og:title"] == meta["twitter:title"] == data["headline"] == "عسير تحصد درع الحكومة الذكية"
-    assert meta["description"] == meta["og:description"] == meta["twitter:description"] == data["description"] \
+    assert (
+        meta["description"]
+        == meta["og:description"]
+        == meta["twitter:description"]
+        == data["description"]
         == "الأمانة تفوز بالجائزة للمرة الأولى."
+    )
     # The social image's share cut, not the lead picture's.
     shared = re.search(r"/media/renditions/([^/]+)-1200w-16x9\.jpg$", meta["og:image"])
     assert shared and meta["og:image"] == meta["twitter:image"] == data["image"][0]
@@ -78,8 +86,10 @@ def test_seo_fields_replace_them_everywhere(client, world, django_capture_on_com
 @pytest.mark.django_db
 def test_without_a_standfirst_the_description_is_the_start_of_the_body_cut_at_a_word(client, world):
     lead = world.lead
-    edit(lead,
-        standfirst_ar="", body_ar="<p>" + "كلمة " * 100 + "</p><p>فقرة &amp; ثانية</p>",
+    edit(
+        lead,
+        standfirst_ar="",
+        body_ar="<p>" + "كلمة " * 100 + "</p><p>فقرة &amp; ثانية</p>",
     )
     _page, _title, meta, data = head(client, lead)
     description = meta["description"]
@@ -115,8 +125,10 @@ def test_hostile_seo_text_is_escaped_in_meta_tags_and_json_ld(client, world):
     edit(lead, seo_title_ar=hostile, seo_description_ar="</script><b>&")
     page, title, meta, data = head(client, lead)
     assert "<script>alert(1)" not in page and "<b>&" not in page
-    assert '&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;' in page
-    assert title.startswith(hostile) and meta["og:title"] == hostile and meta["description"] == "</script><b>&"
+    assert "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert (
+        title.startswith(hostile) and meta["og:title"] == hostile and meta["description"] == "</script><b>&"
+    )
     # The JSON-LD script cannot be ended by the text; parsed back it is the text as typed.
     assert data["headline"] == hostile and data["description"] == "</script><b>&"
     assert page.count("</script>") == page.count("<script")
@@ -143,7 +155,13 @@ def test_seo_lengths_are_validated_with_arabic_messages(world):
 @pytest.mark.django_db
 def test_seo_fields_are_translated_fields(world):
     fields = {field.name for field in Article._meta.get_fields()}
-    assert {"seo_title_ar", "seo_title_en", "seo_description_ar", "seo_description_en", "social_image"} <= fields
+    assert {
+        "seo_title_ar",
+        "seo_title_en",
+        "seo_description_ar",
+        "seo_description_en",
+        "social_image",
+    } <= fields
     lead = world.lead
     edit(lead, seo_title_ar="بالعربية", seo_title_en="In English")
     lead.refresh_from_db()
@@ -154,7 +172,9 @@ def test_seo_fields_are_translated_fields(world):
 
 
 @pytest.mark.django_db
-def test_a_social_image_costs_the_page_one_query_for_its_renditions(client, world, django_capture_on_commit_callbacks):
+def test_a_social_image_costs_the_page_one_query_for_its_renditions(
+    client, world, django_capture_on_commit_callbacks
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

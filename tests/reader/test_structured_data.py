@@ -8,7 +8,7 @@ import pytest
 from django.utils.translation import override
 from PIL import Image as PILImage
 
-from articles import structured_data
+from articles.site import structured_data
 
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")  # offset, no microseconds
 
@@ -34,8 +34,16 @@ def test_news_article_properties(client, world):
     assert data["datePublished"].endswith("+03:00")
     assert data["datePublished"] < data["dateModified"]  # revised after publication
     assert data["author"] == [
-        {"@type": "Person", "name": "فاطمة القحطاني", "url": "http://testserver" + world.fatimah.get_absolute_url()},
-        {"@type": "Person", "name": "خالد العمري", "url": "http://testserver" + world.khalid.get_absolute_url()},
+        {
+            "@type": "Person",
+            "name": "فاطمة القحطاني",
+            "url": "http://testserver" + world.fatimah.get_absolute_url(),
+        },
+        {
+            "@type": "Person",
+            "name": "خالد العمري",
+            "url": "http://testserver" + world.khalid.get_absolute_url(),
+        },
     ]
     # Its 16:9, 4:3 and 1:1 renditions first (cut when the picture was saved), then the original.
     assert data["image"][-1] == "http://testserver" + world.picture.file.url

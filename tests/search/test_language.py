@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from articles import search
+from articles.search import query as search
 
 
 def found(query, language="ar"):
@@ -70,8 +70,9 @@ def test_exact_words_rank_above_stem_matches(make_article):
     assert found("جوائز") == [exact, stem]
     assert found("جائزة") == [stem, exact]
     # Even an exact word in the body outranks a stem in the headline.
-    body = make_article(headline="خبر عام", body_ar="<p>وزعت الجوائز</p>",
-                        published_at=now - datetime.timedelta(days=5))
+    body = make_article(
+        headline="خبر عام", body_ar="<p>وزعت الجوائز</p>", published_at=now - datetime.timedelta(days=5)
+    )
     assert found("الجوائز")[0] == body
 
 

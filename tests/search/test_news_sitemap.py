@@ -30,11 +30,15 @@ def xml(client, url):
 def newsroom(make_article):
     now = timezone.now()
     translated = make_article(
-        headline="الأمانة تفوز بالدرع", headline_en="The municipality wins the shield",
-        body_en="<p>English body.</p>", published_at=now - datetime.timedelta(hours=2),
+        headline="الأمانة تفوز بالدرع",
+        headline_en="The municipality wins the shield",
+        body_en="<p>English body.</p>",
+        published_at=now - datetime.timedelta(hours=2),
     )
     arabic_only = make_article(headline="خبر بالعربية وحدها", published_at=now - datetime.timedelta(hours=5))
-    old = make_article(headline="خبر قديم", headline_en="An old story", published_at=now - datetime.timedelta(hours=49))
+    old = make_article(
+        headline="خبر قديم", headline_en="An old story", published_at=now - datetime.timedelta(hours=49)
+    )
     make_article(headline="خبر مجدول", published_at=now + datetime.timedelta(hours=3))
     make_article(headline="مسودة", status=Article.Status.DRAFT)
     return translated, arabic_only, old
@@ -57,25 +61,39 @@ def test_news_sitemap_holds_both_editions_of_the_last_two_days(client, newsroom)
     translated, arabic_only, old = newsroom
     urlset = xml(client, "/sitemap-news.xml")
     entries = {
-        (url.findtext("news:news/news:publication/news:language", namespaces=NS),
-         url.findtext("news:news/news:title", namespaces=NS)): url
+        (
+            url.findtext("news:news/news:publication/news:language", namespaces=NS),
+            url.findtext("news:news/news:title", namespaces=NS),
+        ): url
         for url in urlset.findall("sm:url", NS)
     }
     assert set(entries) == {
-        ("ar", translated.headline_ar), ("en", "The municipality wins the shield"),
+        ("ar", translated.headline_ar),
+        ("en", "The municipality wins the shield"),
         ("ar", arabic_only.headline_ar),
     }
     english = entries[("en", "The municipality wins the shield")]
     assert english.findtext("news:news/news:publication/news:name", namespaces=NS) == "Newsroom"
-    assert entries[("ar", arabic_only.headline_ar)].findtext(
-        "news:news/news:publication/news:name", namespaces=NS) == "نيوزروم"
+    assert (
+        entries[("ar", arabic_only.headline_ar)].findtext(
+            "news:news/news:publication/news:name", namespaces=NS
+        )
+        == "نيوزروم"
+    )
     with override("en"):
         assert unquote(english.findtext("sm:loc", namespaces=NS)) == "http://testserver" + unquote(
-            translated.get_absolute_url())
+            translated.get_absolute_url()
+        )
     # hreflang pairs on both editions of a translated story, none on an Arabic-only one.
     for language in ("ar", "en"):
-        links = entries[(language, translated.headline_ar if language == "ar" else english.findtext(
-            "news:news/news:title", namespaces=NS))].findall("xhtml:link", NS)
+        links = entries[
+            (
+                language,
+                translated.headline_ar
+                if language == "ar"
+                else english.findtext("news:news/news:title", namespaces=NS),
+            )
+        ].findall("xhtml:link", NS)
         assert sorted(link.get("hreflang") for link in links) == ["ar", "en"]
         assert all(link.get("rel") == "alternate" for link in links)
     assert entries[("ar", arabic_only.headline_ar)].findall("xhtml:link", NS) == []
@@ -101,14 +119,18 @@ def test_lastmod_is_the_stories_update_time(client, newsroom):
     news = xml(client, "/sitemap-news.xml")
     lastmods = {
         url.findtext("news:news/news:title", namespaces=NS): datetime.datetime.fromisoformat(
-            url.findtext("sm:lastmod", namespaces=NS))
+            url.findtext("sm:lastmod", namespaces=NS)
+        )
         for url in news.findall("sm:url", NS)
     }
     assert lastmods[translated.headline_ar] == revised
     assert lastmods[arabic_only.headline_ar] == arabic_only.published_at.replace(microsecond=0)
     articles = xml(client, "/sitemap-articles.xml")
-    mine = [url for url in articles.findall("sm:url", NS)
-            if str(translated.pk) in unquote(url.findtext("sm:loc", namespaces=NS)).split("/")]
+    mine = [
+        url
+        for url in articles.findall("sm:url", NS)
+        if str(translated.pk) in unquote(url.findtext("sm:loc", namespaces=NS)).split("/")
+    ]
     assert len(mine) == 2  # one per edition
     for url in mine:
         assert url.findtext("sm:lastmod", namespaces=NS) == timezone.localtime(revised).date().isoformat()
@@ -116,7 +138,9 @@ def test_lastmod_is_the_stories_update_time(client, newsroom):
 
 
 @pytest.mark.django_db
-def test_news_sitemap_costs_a_fixed_number_of_queries(client, newsroom, make_article, django_assert_max_num_queries):
+def test_news_sitemap_costs_a_fixed_number_of_queries(
+    client, newsroom, make_article, django_assert_max_num_queries
+):
     for n in range(5):
         make_article(headline=f"خبر {n}", headline_en=f"Story {n}")
     with django_assert_max_num_queries(2):

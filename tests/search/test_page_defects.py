@@ -11,7 +11,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils.translation import override
 
-from articles.models import Article, Image
+from articles.models import Article
+from articles.pictures.models import Image
 from tests.reader.stories import png
 
 
@@ -21,7 +22,7 @@ def test_the_search_pages_language_link_keeps_the_query(client, demo, language, 
     with override(language):
         url = reverse("articles:search")
     with override(other):
-        expected = f'{reverse("articles:search")}?q={quote("جوائز")}'
+        expected = f"{reverse('articles:search')}?q={quote('جوائز')}"
     page = client.get(url, {"q": "جوائز"}).content.decode()
     assert f'href="{expected}" lang="{other}"' in page
 
@@ -52,11 +53,17 @@ def test_an_arabic_fallback_caption_on_the_english_page_is_marked_arabic(client,
     arabic = figure(client.get(demo.get_absolute_url()).content.decode())
     assert "<figcaption>" in arabic and 'lang="ar"' not in arabic
     # Translated words are shown as English, unmarked.
-    image.caption_en, image.credit_en, image.alt_text_en = "The municipality building", "Photo: Salem", "A stone building"
+    image.caption_en, image.credit_en, image.alt_text_en = (
+        "The municipality building",
+        "Photo: Salem",
+        "A stone building",
+    )
     image.save()
     with override("en"):
         english = figure(client.get(demo.get_absolute_url()).content.decode())
-    assert "<figcaption><span" in english and 'alt="A stone building"' in english and 'lang="ar"' not in english
+    assert (
+        "<figcaption><span" in english and 'alt="A stone building"' in english and 'lang="ar"' not in english
+    )
 
 
 @pytest.mark.django_db
@@ -69,8 +76,10 @@ def test_the_award_box_shows_each_wins_category_in_full(client, demo, language):
     box = page.split('class="award-box"')[1].split("</aside>")[0]
     items = re.findall(r'<li class="award-box__win">(.*?)</li>', box, re.S)
     assert len(items) == len(wins) == 2
-    categories = [re.search(r'<span class="award-box__category">(.*?)</span>\s*$', item.strip(), re.S).group(1)
-                  for item in items]
+    categories = [
+        re.search(r'<span class="award-box__category">(.*?)</span>\s*$', item.strip(), re.S).group(1)
+        for item in items
+    ]
     assert categories[0] != categories[1]
     for name in names:
         assert sum(f"<bdi>{name}</bdi>" in category for category in categories) == 1, name

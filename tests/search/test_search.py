@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from articles import search
 from articles.models import Article, Author, Byline, Tag
 from articles.models.search_columns import SEARCH_FIELDS
+from articles.search import query as search
 
 SEED_QUERIES = ["فاطمة القحطاني", "الأولى", "الجائزه", "جائزة", "الجَائِزَة", "فاطمه", "القحطا"]
 
@@ -83,7 +83,9 @@ def test_every_word_must_match(make_article):
 @pytest.mark.django_db
 def test_headline_matches_rank_above_body_matches(make_article):
     now = timezone.now()
-    body_only = make_article(headline="خبر عام", body_ar="<p>عن الجائزة</p>", published_at=now - datetime.timedelta(minutes=1))
+    body_only = make_article(
+        headline="خبر عام", body_ar="<p>عن الجائزة</p>", published_at=now - datetime.timedelta(minutes=1)
+    )
     in_headline = make_article(headline="الجائزة الكبرى", published_at=now - datetime.timedelta(days=3))
     assert found("الجائزة") == [in_headline, body_only]
 
@@ -147,7 +149,9 @@ def test_results_are_paginated_keeping_the_query(client, make_article):
 
 
 @pytest.mark.django_db
-def test_search_page_query_count_does_not_grow_with_results(client, make_article, django_assert_max_num_queries):
+def test_search_page_query_count_does_not_grow_with_results(
+    client, make_article, django_assert_max_num_queries
+):
     for n in range(12):
         make_article(headline=f"جائزة {n}")
     # the newest matches of the last 30 days, how many stories those days hold (the share that

@@ -63,7 +63,10 @@ def test_data_migration_regenerates_folded_slugs_and_keeps_the_old_ones(client, 
     assert demo.slug_ar == SEED_SLUG
     assert edited.slug_ar == "وسم-اختاره-المحرر"
     assert sorted(OldSlug.objects.values_list("slug", flat=True)) == ["الحكومه-الذكيه", "فاطمه-القحطاني"]
-    for old, current in ((f"/tags/{quote('الحكومه-الذكيه')}/", tag), (f"/authors/{quote('فاطمه-القحطاني')}/", author)):
+    for old, current in (
+        (f"/tags/{quote('الحكومه-الذكيه')}/", tag),
+        (f"/authors/{quote('فاطمه-القحطاني')}/", author),
+    ):
         response = client.get(old)
         assert response.status_code == 301 and response["Location"] == current.get_absolute_url(), old
     assert section.slug_ar == Section.objects.get(pk=section.pk).slug_ar  # محليات: nothing to change

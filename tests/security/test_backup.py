@@ -13,8 +13,11 @@ from django.core.management.base import CommandError
 from PIL import Image as PILImage
 from reversion.models import Version
 
-from articles import backup, revisions, search
-from articles.models import Article, Author, Image, Tag
+from articles import revisions
+from articles.models import Article, Author, Tag
+from articles.ops import backup
+from articles.pictures.models import Image
+from articles.search import query as search
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,8 +36,16 @@ def jpeg():
 
 def content_rows():
     rows = Article.objects.order_by("pk").values_list(
-        "pk", "headline_ar", "headline_en", "body_ar", "body_en", "standfirst_ar", "status",
-        "published_at", "search_names_ar", "search_body_ar",
+        "pk",
+        "headline_ar",
+        "headline_en",
+        "body_ar",
+        "body_en",
+        "standfirst_ar",
+        "status",
+        "published_at",
+        "search_names_ar",
+        "search_body_ar",
     )
     authors = Author.objects.order_by("pk").values_list("pk", "name_ar", "name_en", "photo")
     return list(rows), list(authors)
@@ -52,8 +63,11 @@ def searches():
 
 
 def media_hashes(root):
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in root.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in root.rglob("*")
+        if p.is_file()
+    }
 
 
 def test_round_trip_keeps_everything(demo, media, tmp_path, make_article, author, section):
@@ -103,11 +117,14 @@ def tamper(path, name, data):
             archive.addfile(info, io.BytesIO(body))
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("media/../../evil.txt", b"x", "leaves the media folder"),
-    ("/etc/evil", b"x", "leaves the media folder"),
-    ("media/images/extra.jpg", b"x", "does not match its hash"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("media/../../evil.txt", b"x", "leaves the media folder"),
+        ("/etc/evil", b"x", "leaves the media folder"),
+        ("media/images/extra.jpg", b"x", "does not match its hash"),
+    ],
+)
 def test_a_hostile_backup_is_refused_before_anything_is_touched(demo, media, tmp_path, name, data, message):
     path = tmp_path / "b.tar.gz"
     backup.backup(path)

@@ -54,9 +54,14 @@ def test_nul_in_a_login_form_is_refused(client):
 def test_nul_in_an_admin_form_field_saves_nothing(admin_client, section):
     from articles.models import Article
 
-    response = admin_client.post("/admin/articles/article/add/", {
-        "headline_ar": "عنوان\x00", "body_ar": "<p>نص</p>", "section": section.pk,
-    })
+    response = admin_client.post(
+        "/admin/articles/article/add/",
+        {
+            "headline_ar": "عنوان\x00",
+            "body_ar": "<p>نص</p>",
+            "section": section.pk,
+        },
+    )
     assert response.status_code == 400
     assert not Article.objects.exists()
 

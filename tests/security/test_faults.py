@@ -36,10 +36,15 @@ DEAD = {
 
 @pytest.mark.parametrize("engine", DEAD)
 def test_database_down_is_a_503_in_the_readers_language(engine):
-    environment = {**os.environ, "DATABASE_URL": DEAD[engine], "DEBUG": "false",
-                   "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
-    result = subprocess.run([sys.executable, "-c", DRILL], cwd=ROOT, env=environment,
-                            capture_output=True, text=True, timeout=120)
+    environment = {
+        **os.environ,
+        "DATABASE_URL": DEAD[engine],
+        "DEBUG": "false",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", DRILL], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     answers = json.loads(result.stdout.strip().splitlines()[-1])
     for url in ("/", "/archive/", "/en/", "/en/search/?q=x"):
@@ -55,11 +60,20 @@ def test_database_down_is_a_503_in_the_readers_language(engine):
 
 def test_runserver_starts_with_the_database_down_and_answers_503():
     port = free_port()
-    environment = {**os.environ, "DATABASE_URL": DEAD["postgresql"], "DEBUG": "false",
-                   "ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
+    environment = {
+        **os.environ,
+        "DATABASE_URL": DEAD["postgresql"],
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    }
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         statuses = {}

@@ -23,8 +23,10 @@ def test_no_payload_survives_as_markup_in_a_feed(client, make_article, author, k
         make_article(headline=f"خبر {number} {payload}", standfirst_ar=payload)
     author.bio_ar = XSS[0]
     author.save()
-    urls = [reverse(f"articles:feed_{kind}"),
-            reverse(f"articles:author_feed_{kind}", kwargs={"slug": author.slug})]
+    urls = [
+        reverse(f"articles:feed_{kind}"),
+        reverse(f"articles:author_feed_{kind}", kwargs={"slug": author.slug}),
+    ]
     documents = 0
     for url in urls:
         response = client.get(url)

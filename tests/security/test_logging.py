@@ -12,9 +12,11 @@ from django.test import Client
 @pytest.fixture
 def log_stream():
     """The configured stdout handler, writing into a buffer for the test."""
-    handler = next(h for h in logging.getLogger("django.request").handlers
-                   if isinstance(h, logging.StreamHandler) and h.name != "mail_admins"
-                   and not hasattr(h, "send_mail"))
+    handler = next(
+        h
+        for h in logging.getLogger("django.request").handlers
+        if isinstance(h, logging.StreamHandler) and h.name != "mail_admins" and not hasattr(h, "send_mail")
+    )
     buffer = io.StringIO()
     old = handler.setStream(buffer)
     yield buffer

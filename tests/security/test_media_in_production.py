@@ -56,22 +56,56 @@ def production_stack():
     port = free_port()
     app_port = free_port()
     environment = {
-        **{k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL")},
-        "NEWSROOM_ENV": "production", "SECRET_KEY": "media-test-" + "k" * 50,
-        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3", "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"), "CACHE_DIR": str(folder / "cache"),
-        "NEWSROOM_LOCAL": str(folder / "local"), "HOST": "127.0.0.1", "PORT": str(port),
-        "APP_PORT": str(app_port), "WEB_CONCURRENCY": "1", "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL")
+        },
+        "NEWSROOM_ENV": "production",
+        "SECRET_KEY": "media-test-" + "k" * 50,
+        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
+        "MEDIA_ROOT": str(folder / "media"),
+        "STATIC_ROOT": str(folder / "static"),
+        "CACHE_DIR": str(folder / "cache"),
+        "NEWSROOM_LOCAL": str(folder / "local"),
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "APP_PORT": str(app_port),
+        "WEB_CONCURRENCY": "1",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
     }
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT,
-                   env=environment, check=True, timeout=300)
-    story_url = subprocess.run([sys.executable, "-c", PUBLISH_A_PICTURED_STORY], cwd=ROOT, env=environment,
-                               check=True, capture_output=True, text=True, timeout=300).stdout.strip().splitlines()[-1]
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        timeout=300,
+    )
+    story_url = (
+        subprocess.run(
+            [sys.executable, "-c", PUBLISH_A_PICTURED_STORY],
+            cwd=ROOT,
+            env=environment,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     (folder / "media").chmod(0o755)
     for path in (folder / "media").rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
-    stack = subprocess.Popen(["deploy/serve.sh"], cwd=ROOT, env=environment, start_new_session=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    stack = subprocess.Popen(
+        ["deploy/serve.sh"],
+        cwd=ROOT,
+        env=environment,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:

@@ -17,14 +17,21 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_check(**env):
     environment = {
-        **os.environ, "NEWSROOM_ENV": "production", "SECRET_KEY": "x" * 20 + "-production-key-for-the-check-only-0123456789",
-        "ALLOWED_HOSTS": "news.example.org", **env,
+        **os.environ,
+        "NEWSROOM_ENV": "production",
+        "SECRET_KEY": "x" * 20 + "-production-key-for-the-check-only-0123456789",
+        "ALLOWED_HOSTS": "news.example.org",
+        **env,
     }
     for leaked in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"):  # set by the browser tests' conftest
         environment.pop(leaked, None)
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -65,8 +72,9 @@ def test_the_article_page_has_no_inline_script_but_json_ld(client, demo):
 
 
 def login(client, username, password, ip="10.0.0.1"):
-    return client.post("/admin/login/?next=/admin/", {"username": username, "password": password},
-                       REMOTE_ADDR=ip)
+    return client.post(
+        "/admin/login/?next=/admin/", {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
 
 
 @pytest.mark.django_db
@@ -87,8 +95,12 @@ def test_wrong_passwords_lock_the_account_from_that_address(client, settings):
 
 def proxied_login(client, username, password, forwarded_for):
     # As nginx passes it on: the connection is the proxy's, X-Forwarded-For ends with the client.
-    return client.post("/admin/login/?next=/admin/", {"username": username, "password": password},
-                       REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
 
 
 @pytest.mark.django_db
@@ -112,16 +124,19 @@ def test_without_a_proxy_a_forwarded_header_is_not_believed(client, settings):
     assert proxied_login(client, "sara", "the right one 42", "192.0.2.44").status_code == 429
 
 
-@pytest.mark.parametrize(("proxies", "forwarded", "expected"), [
-    (0, "203.0.113.5", "127.0.0.1"),
-    (1, "", "127.0.0.1"),
-    (1, "203.0.113.5", "203.0.113.5"),
-    (1, "1.2.3.4, 203.0.113.5", "203.0.113.5"),
-    (2, "1.2.3.4, 203.0.113.5, 10.0.0.9", "203.0.113.5"),
-    (2, "203.0.113.5", "203.0.113.5"),
-])
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.5", "127.0.0.1"),
+        (1, "", "127.0.0.1"),
+        (1, "203.0.113.5", "203.0.113.5"),
+        (1, "1.2.3.4, 203.0.113.5", "203.0.113.5"),
+        (2, "1.2.3.4, 203.0.113.5, 10.0.0.9", "203.0.113.5"),
+        (2, "203.0.113.5", "203.0.113.5"),
+    ],
+)
 def test_client_address_counts_trusted_proxies_from_the_right(rf, settings, proxies, forwarded, expected):
-    from articles.lockout import client_address
+    from articles.ops.lockout import client_address
 
     settings.NEWSROOM_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
@@ -143,14 +158,17 @@ BIDI = "\u202eعنوان\u202c \u2066مخفي\u2069\u200f\x07"
 
 @pytest.mark.django_db
 def test_bidi_overrides_are_stripped_on_every_save_path(admin_client, section, author):
-    response = admin_client.post("/admin/articles/section/add/", {"name_ar": "قسم" + BIDI, "name_en": "S\u202eX", "position": 0})
+    response = admin_client.post(
+        "/admin/articles/section/add/", {"name_ar": "قسم" + BIDI, "name_en": "S\u202eX", "position": 0}
+    )
     assert response.status_code == 302
     saved = Section.objects.get(name_en="SX")
     assert saved.name_ar == "قسمعنوان مخفي"
     tag = Tag.objects.create(name_ar="وسم\u202e")
     assert tag.name_ar == "وسم"
-    article = Article.objects.create(headline_ar="خبر" + BIDI, standfirst_ar="سطر\u202e\nسطر", body_ar="<p>x</p>",
-                                     section=section)
+    article = Article.objects.create(
+        headline_ar="خبر" + BIDI, standfirst_ar="سطر\u202e\nسطر", body_ar="<p>x</p>", section=section
+    )
     article.refresh_from_db()
     assert article.headline_ar == "خبرعنوان مخفي"
     assert article.standfirst_ar == "سطر\nسطر"

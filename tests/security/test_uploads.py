@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from articles.models import Author, Image
+from articles.models import Author
+from articles.pictures.models import Image
 
 GPS_TAG = 0x8825
 PAYLOAD = b"<?php system($_GET['c']); ?><script>alert(1)</script><html>"
@@ -68,7 +69,7 @@ def media(settings, tmp_path):
 
 def post_picture(admin_client, data, name):
     return admin_client.post(
-        reverse("admin:articles_image_add"),
+        reverse("admin:pictures_image_add"),
         {"file": SimpleUploadedFile(name, data, "image/jpeg"), "caption_ar": "تعليق"},
     )
 

@@ -22,9 +22,9 @@ class Command(BaseCommand):
             saved.chmod(0o600)
         admin = User.objects.filter(username="admin", is_superuser=True).first()
         if admin and saved.exists() and admin.check_password(saved.read_text().strip()):
-            self.stdout.write(self.style.SUCCESS(
-                f"Admin: {url}  user: admin  password: {saved.read_text().strip()}"
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(f"Admin: {url}  user: admin  password: {saved.read_text().strip()}")
+            )
         else:
             names = ", ".join(User.objects.filter(is_superuser=True).values_list("username", flat=True))
             self.stdout.write(

@@ -16,13 +16,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
-        parser.add_argument("--publish", action="store_true",
-                            help="publish a new story now (needs a headline); never changes a story the desk has handled")
-        parser.add_argument("--update", action="store_true",
-                            help="replace the text of a story the desk has handled (a version is saved, its status stays)")
-        parser.add_argument("--root", help="folder that source paths are relative to (default: NEWSROOM_IMPORT_ROOT or the current folder)")
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="publish a new story now (needs a headline); never changes a story the desk has handled",
+        )
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="replace the text of a story the desk has handled (a version is saved, its status stays)",
+        )
+        parser.add_argument(
+            "--root",
+            help="folder that source paths are relative to (default: NEWSROOM_IMPORT_ROOT or the current folder)",
+        )
         parser.add_argument("--section", help="section name or slug (default: the local desk)")
-        parser.add_argument("--headline", help="the editor's headline (else one is derived and the story stays a draft)")
+        parser.add_argument(
+            "--headline", help="the editor's headline (else one is derived and the story stays a draft)"
+        )
 
     def handle(self, *args, files, publish, update, root, section, headline, **options):
         failures = 0
@@ -38,9 +49,11 @@ class Command(BaseCommand):
             except Exception as error:  # one broken file must not stop the batch
                 failures += 1
                 logger.exception("import of %s failed", path)
-                self.stderr.write(self.style.ERROR(
-                    f"error: {path}: unexpected {type(error).__name__}: {error} (nothing saved for this file)"
-                ))
+                self.stderr.write(
+                    self.style.ERROR(
+                        f"error: {path}: unexpected {type(error).__name__}: {error} (nothing saved for this file)"
+                    )
+                )
                 continue
             article = result.article
             verb = "created" if result.created else "updated"

@@ -36,7 +36,10 @@ CATEGORIES = [
     ),
     (
         {"ar": "الابتكار الحكومي", "en": "Government innovation"},
-        {"ar": "نظام أتمتة أعمال الرقابة الميدانية للمراقبين", "en": "Field inspectors' work automation system"},
+        {
+            "ar": "نظام أتمتة أعمال الرقابة الميدانية للمراقبين",
+            "en": "Field inspectors' work automation system",
+        },
     ),
 ]
 
@@ -71,37 +74,55 @@ class Command(BaseCommand):
         author.name_en = "Fatimah Qarah Al-Qahtani"
         author.role_ar, author.role_en = "مراسلة", "Correspondent"
         author.bio_ar = "مراسلة الصحيفة في منطقة عسير، تغطي شؤون البلديات والخدمات الحكومية."
-        author.bio_en = "The paper's correspondent in the Asir region, covering municipalities and government services."
+        author.bio_en = (
+            "The paper's correspondent in the Asir region, covering municipalities and government services."
+        )
         author.save()
 
         municipality = upsert(
-            Organisation, {"name_ar": "أمانة منطقة عسير"},
-            name_en="Asir Region Municipality", kind=Organisation.Kind.GOVERNMENT,
-            city_ar="أبها", city_en="Abha",
+            Organisation,
+            {"name_ar": "أمانة منطقة عسير"},
+            name_en="Asir Region Municipality",
+            kind=Organisation.Kind.GOVERNMENT,
+            city_ar="أبها",
+            city_en="Abha",
         )
         academy = upsert(
-            Organisation, {"name_ar": "أكاديمية جوائز التميز في الدول العربية"},
+            Organisation,
+            {"name_ar": "أكاديمية جوائز التميز في الدول العربية"},
             name_en="Academy of Excellence Awards in the Arab Countries",
             kind=Organisation.Kind.ACADEMIC,
         )
         award = upsert(
-            Award, {"name_ar": "درع الحكومة الذكية العربية"},
-            name_en="Arab Smart Government Shield", awarding_body=academy,
+            Award,
+            {"name_ar": "درع الحكومة الذكية العربية"},
+            name_en="Arab Smart Government Shield",
+            awarding_body=academy,
             description_ar="جائزة سنوية لأفضل الممارسات في التحول المؤسسي الذكي ومبادرات تطوير التنافسية والخدمات الإلكترونية الذكية.",
             description_en="An annual award for the best practices in smart institutional transformation, competitiveness initiatives and smart e-services.",
         )
         wins = []
         for position, (name, entry) in enumerate(CATEGORIES):
             category = upsert(
-                AwardCategory, {"award": award, "name_ar": name["ar"]},
-                name_en=name["en"], position=position,
+                AwardCategory,
+                {"award": award, "name_ar": name["ar"]},
+                name_en=name["en"],
+                position=position,
             )
-            wins.append(upsert(
-                AwardWin, {"category": category, "organisation": municipality, "year": 2021},
-                entry_ar=entry["ar"], entry_en=entry["en"], ceremony_date=CEREMONY,
-                ceremony_city_ar="دبي", ceremony_city_en="Dubai",
-            ))
+            wins.append(
+                upsert(
+                    AwardWin,
+                    {"category": category, "organisation": municipality, "year": 2021},
+                    entry_ar=entry["ar"],
+                    entry_en=entry["en"],
+                    ceremony_date=CEREMONY,
+                    ceremony_city_ar="دبي",
+                    ceremony_city_en="Dubai",
+                )
+            )
         article.award_wins.set(wins)
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo content ready: story #{article.pk} at {unquote(article.get_absolute_url())}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: story #{article.pk} at {unquote(article.get_absolute_url())}"
+            )
+        )

@@ -1,0 +1,1 @@
+"""Operations: health checks, backup and restore, request logging, hardening middleware, login throttling."""

@@ -1,0 +1,80 @@
+"""Faults: health checks for a load balancer, and a 503 (not a 500) while the database is down.
+
+- /healthz answers 200 while the process can serve (it touches nothing else);
+- /readyz answers 200 when the database and the cache answer too, else 503 naming what failed;
+- any request that fails because the database cannot be reached gets a 503 with Retry-After
+  and a page in the reader's language, rendered without the database; the next request after
+  the database is back is served normally (connections are health-checked, CONN_HEALTH_CHECKS).
+"""
+
+import logging
+import sys
+import uuid
+
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+
+from articles.context_processors import site_name
+
+logger = logging.getLogger("articles.health")
+RETRY_AFTER_SECONDS = 30
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+@never_cache
+def healthz(request):
+    return JsonResponse({"status": "ok"})
+
+
+def _database_ok():
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute("SELECT 1")
+        return cursor.fetchone()[0] == 1
+
+
+def _cache_ok():
+    key = f"readyz-{uuid.uuid4().hex}"
+    cache.set(key, "1", 10)
+    try:
+        return cache.get(key) == "1"
+    finally:
+        cache.delete(key)
+
+
+@never_cache
+def readyz(request):
+    checks = {}
+    for name, check in (("database", _database_ok), ("cache", _cache_ok)):
+        try:
+            checks[name] = "ok" if check() else "failed"
+        except Exception as error:  # whatever the backend raises, the answer is "not ready"
+            logger.warning("readyz: %s unreachable: %s", name, error)
+            checks[name] = "failed"
+    ready = all(value == "ok" for value in checks.values())
+    return JsonResponse({"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503)
+
+
+def _reader_language(request):
+    language = getattr(request, "LANGUAGE_CODE", None)
+    return language or translation.get_language_from_path(request.path_info) or translation.get_language()
+
+
+def server_error(request, template_name="500.html"):
+    """handler500: a database outage is a 503 the reader can wait out; anything else is the
+    plain 500 page. Both render with an empty context: no database, no context processors."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_DOWN):
+        with translation.override(_reader_language(request)):
+            page = loader.render_to_string(
+                "503.html", {"LANGUAGE_CODE": translation.get_language(), "site_name": site_name()}
+            )
+        response = HttpResponseServerError(page, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return HttpResponseServerError(loader.get_template(template_name).render())

@@ -1,0 +1,1 @@
+"""Search: how a query meets the stories' search columns, ranks and highlights them."""

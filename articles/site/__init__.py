@@ -1,0 +1,1 @@
+"""The reader site: pages, feeds, sitemaps, structured data and the template tags they use."""
