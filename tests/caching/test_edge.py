@@ -10,7 +10,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.servers import fetch, free_port
+from tests.security.servers import free_port, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = "redis://127.0.0.1:6379/6"
@@ -96,15 +95,7 @@ def stack():
     server = subprocess.Popen(["deploy/serve.sh"], cwd=ROOT, env=environment, start_new_session=True,
                               stdout=log, stderr=subprocess.STDOUT, text=True)
     try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            assert server.poll() is None, (folder / "stack.log").read_text()[-3000:]
-            try:
-                if fetch(f"http://127.0.0.1:{port}/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
+        wait_until_healthy(server, f"http://127.0.0.1:{port}", folder / "stack.log")
 
         def desk(*args):
             done = subprocess.run([sys.executable, "-c", DESK, *map(str, args)], cwd=ROOT, env=environment,
@@ -115,11 +106,7 @@ def stack():
         yield {"edge": f"http://127.0.0.1:{port}", "app": f"http://127.0.0.1:{app_port}", "port": port,
                "story": story, "desk": desk}
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+        stop(server)
         log.close()
         shutil.rmtree(folder, ignore_errors=True)
 
