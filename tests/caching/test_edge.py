@@ -10,7 +10,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.servers import fetch, free_port
+from tests.security.servers import free_port, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = "redis://127.0.0.1:6379/6"
@@ -132,15 +131,7 @@ def stack():
         text=True,
     )
     try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            assert server.poll() is None, (folder / "stack.log").read_text()[-3000:]
-            try:
-                if fetch(f"http://127.0.0.1:{port}/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
+        wait_until_healthy(server, f"http://127.0.0.1:{port}", folder / "stack.log")
 
         def desk(*args):
             done = subprocess.run(
@@ -162,11 +153,7 @@ def stack():
             "desk": desk,
         }
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+        stop(server)
         log.close()
         shutil.rmtree(folder, ignore_errors=True)
 

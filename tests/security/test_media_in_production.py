@@ -8,16 +8,14 @@ Needs nginx (Debian's package; .ci/run installs it). Skipped without it, except 
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 
-from .servers import fetch, free_port
+from .servers import fetch, free_port, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -107,22 +105,10 @@ def production_stack():
         text=True,
     )
     try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            assert stack.poll() is None, stack.stdout.read()[-3000:]
-            try:
-                if fetch(f"http://127.0.0.1:{port}/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
+        wait_until_healthy(stack, f"http://127.0.0.1:{port}")
         yield f"http://127.0.0.1:{port}", f"http://127.0.0.1:{app_port}", story_url
     finally:
-        os.killpg(stack.pid, signal.SIGTERM)
-        try:
-            stack.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(stack.pid, signal.SIGKILL)
+        stop(stack)
         shutil.rmtree(folder, ignore_errors=True)
 
 
