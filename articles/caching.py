@@ -252,7 +252,9 @@ class PageCacheMiddleware:
         if lifetime is not None:
             max_age = min(max_age, lifetime)
         if gone:
-            response["Cache-Control"] = f"public, max-age={max_age}"
+            # Shared caches keep it (it replaces their copy of the page); browsers do not, so a
+            # reader who came too early sees the story as soon as it is out.
+            response["Cache-Control"] = f"public, max-age=0, s-maxage={max_age}"
             return response
         # A stale copy may be served while it is refetched, but never past the next story's time.
         stale = _lifetime(max_age + settings.NEWSROOM_CACHE_STALE_SECONDS, due) - max_age
