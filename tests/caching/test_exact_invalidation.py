@@ -85,7 +85,7 @@ def test_a_withdrawn_story_answers_a_404_the_edge_may_keep_briefly(client, world
         # Public for shared caches, so nginx or a CDN replaces its kept 200 with it; short, so a
         # story put back out shows again within the same few seconds; not kept by browsers.
         assert response["Cache-Control"] == (
-            f"public, max-age=0, s-maxage={settings.NEWSROOM_CACHE_MAX_AGE}"
+            f"public, max-age=0, s-maxage={settings.NEWSROOM_EDGE_MAX_AGE}"
         ), address
 
 
