@@ -6,7 +6,8 @@
 # Makes (once) a PostgreSQL archive of STORIES stories (generate_stories), starts
 # deploy/serve.sh (nginx → gunicorn, 2 workers, page cache in Redis), then runs
 # bench/newsroom_day.py: readers through nginx while editors type, publish, correct and
-# withdraw. Figures: docs/performance.md ("A newsroom day").
+# withdraw, after one pass over every page it will ask for (the day's steady state).
+# Figures: docs/performance.md ("A newsroom day").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
