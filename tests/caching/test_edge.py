@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.servers import free_port, stop, wait_until_healthy
+from tests.security.servers import free_port, stack_environment, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = "redis://127.0.0.1:6379/6"
@@ -79,26 +79,9 @@ def stack():
     folder = Path(tempfile.mkdtemp(prefix="newsroom-edge-test-"))
     folder.chmod(0o755)
     port, app_port = free_port(), free_port()
-    environment = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL")
-        },
-        "NEWSROOM_ENV": "production",
-        "SECRET_KEY": "edge-test-" + "k" * 50,
-        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "NEWSROOM_LOCAL": str(folder / "local"),
-        "REDIS_URL": REDIS_DB,
-        "CACHE_KEY_PREFIX": f"edge-{uuid.uuid4().hex}",
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "APP_PORT": str(app_port),
-        "WEB_CONCURRENCY": "2",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-    }
+    environment = stack_environment(
+        folder, port, app_port, workers=2, REDIS_URL=REDIS_DB, CACHE_KEY_PREFIX=f"edge-{uuid.uuid4().hex}"
+    )
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
         cwd=ROOT,

@@ -46,3 +46,27 @@ def stop(process):
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
+
+
+def stack_environment(folder, port, app_port, *, workers=1, leave_out=(), **extra):
+    """The environment for deploy/serve.sh on loopback with production settings, a throw-away
+    SQLite database, media and static folders under `folder` (the machine's own environment
+    less DEBUG, the test runner's async switch and the names in `leave_out`)."""
+    import os
+
+    dropped = {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", *leave_out}
+    return {
+        **{name: value for name, value in os.environ.items() if name not in dropped},
+        "NEWSROOM_ENV": "production",
+        "SECRET_KEY": "stack-test-" + "k" * 50,
+        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
+        "MEDIA_ROOT": str(folder / "media"),
+        "STATIC_ROOT": str(folder / "static"),
+        "NEWSROOM_LOCAL": str(folder / "local"),
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "APP_PORT": str(app_port),
+        "WEB_CONCURRENCY": str(workers),
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        **extra,
+    }
