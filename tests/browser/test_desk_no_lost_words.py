@@ -140,7 +140,8 @@ def test_a_killed_page_is_recovered_from_the_autosave(desk, new_page, browser, s
     page.locator("#id_headline_ar").fill("عنوان كتبته ثم انهار المتصفح")
     with page.expect_response(lambda r: r.url.endswith("/autosave/") and r.ok, timeout=20_000):
         type_paragraph(page, "فقرة كتبتها قبل الانهيار")
-    assert "حُفظ نصك تلقائياً" in page.locator("#desk-autosave").inner_text()
+    # The status line changes once the page has read the answer: wait for it, not only the answer.
+    page.locator("#desk-autosave", has_text="حُفظ نصك تلقائياً").wait_for()
     page.context.close()  # the tab dies: no unload handler runs, nothing is saved
     story.refresh_from_db()
     assert "فقرة كتبتها قبل الانهيار" not in story.body_ar
