@@ -5,7 +5,8 @@ Django's in LOCALE_PATHS. Listed here so that `make messages` keeps them in the 
 message no source file names is dropped as obsolete). Nothing imports this module.
 """
 
-from django.utils.translation import gettext_noop as _, ngettext_lazy
+from django.utils.translation import gettext_noop as _
+from django.utils.translation import ngettext_lazy
 
 ADMIN = (
     # Django's Arabic says «نجحت إضافة» (added) on an edit.
