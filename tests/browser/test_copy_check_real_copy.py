@@ -3,11 +3,12 @@ own), «صحّح» works on every finding, the author record's slip included; th
 more than a fifth of a 1366×768 screen, and folds to one line."""
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article
 from articles.roles import ensure_roles
+
+from .staff import make_staff
 
 WATCH_REFUSALS = """() => {
   const status = document.querySelector('#copy-check [data-copy-check-status]');
@@ -20,11 +21,7 @@ WATCH_REFUSALS = """() => {
 
 def make_editor():
     editors, _reporters = ensure_roles(apps)
-    user = get_user_model().objects.create_user(
-        "mona", password="x-desk-browser-9", is_staff=True, first_name="منى", last_name="المحررة"
-    )
-    user.groups.add(editors)
-    return user
+    return make_staff("mona", "منى المحررة", editors)
 
 
 def panel_box(page):

@@ -7,36 +7,17 @@ import datetime
 import time
 
 import pytest
-from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.db.models import F
 
 from articles import publishing
 from articles.models import Article, Autosave, EditLock
-from articles.roles import ensure_roles
 
-
-def make_staff(username, full_name, group):
-    first, _, last = full_name.partition(" ")
-    user = get_user_model().objects.create_user(
-        username, password="x-desk-browser-9", is_staff=True, first_name=first, last_name=last
-    )
-    user.groups.add(group)
-    return user
+from .staff import desk_with_a_draft
 
 
 @pytest.fixture
 def desk(site, make_article):
-    editors, reporters = ensure_roles(apps)
-    reporter = make_staff("sara", "سارة المراسلة", reporters)
-    editor = make_staff("mona", "منى المحررة", editors)
-    story = make_article("خبر المراسلة", status=Article.Status.DRAFT)
-    Article.objects.filter(pk=story.pk).update(created_by=reporter)
-    story.refresh_from_db()
-    return {
-        "reporter": reporter, "editor": editor, "story": story, "site": site,
-        "change": f"{site}/admin/articles/article/{story.pk}/change/",
-    }
+    return desk_with_a_draft(site, make_article)
 
 
 def someone_saves_meanwhile(story, editor):
@@ -105,7 +86,7 @@ def test_a_stale_send_for_review_typed_in_the_last_second_is_kept_and_offered_ba
     assert "موجز كتبته قبل الضغط بلحظة" in recovery.inner_text()
 
 
-def test_a_refused_step_then_leaving_offers_the_text_back(desk, new_page):
+def test_a_refused_step_then_leaving_offers_the_text_back(desk, new_page, site):
     story = desk["story"]
     publishing.submit(story, desk["reporter"])
     page = new_page(user=desk["editor"])
@@ -115,7 +96,7 @@ def test_a_refused_step_then_leaving_offers_the_text_back(desk, new_page):
     page.locator(".errornote").first.wait_for()
     assert page.locator("#id_standfirst_ar").input_value() == "موجز المحررة بلا ملاحظة"
     page.on("dialog", lambda dialog: dialog.accept())  # yes, leave
-    page.goto(desk["site"] + "/admin/")
+    page.goto(site + "/admin/")
     page.goto(desk["change"])
     page.locator("#desk-recovery").wait_for()
     assert "موجز المحررة بلا ملاحظة" in page.locator("#desk-recovery").inner_text()
@@ -134,7 +115,7 @@ def test_a_save_against_a_lock_typed_in_the_last_second_is_kept(desk, new_page):
     assert Autosave.objects.get(article=story, user=desk["reporter"]).data["headline_ar"] == "عنوان كُتب والقفل عند غيري"
 
 
-def test_restore_leaves_a_clean_address_and_a_true_status_line(desk, new_page):
+def test_restore_leaves_a_clean_address_and_a_true_status_line(desk, new_page, site):
     story = desk["story"]
     Autosave.objects.create(article=story, user=desk["reporter"], base_version=story.version,
                             data={"headline_ar": "عنوان من النص غير المحفوظ"})
@@ -155,7 +136,7 @@ def test_restore_leaves_a_clean_address_and_a_true_status_line(desk, new_page):
     # Saved: nothing offered, nothing claimed unsaved, and leaving asks nothing.
     assert page.locator("#desk-recovery").count() == 0
     assert "لم يُحفظ" not in page.locator("#desk-autosave").inner_text()
-    assert leave_and_count_warnings(page, desk["site"] + "/admin/") == []
+    assert leave_and_count_warnings(page, site + "/admin/") == []
 
 
 def test_sharing_a_preview_keeps_the_unsaved_text_on_screen(desk, new_page, screenshot):
@@ -220,13 +201,13 @@ def test_saving_keeps_the_lock_beacon_out_of_the_way(desk, new_page):
     assert EditLock.objects.filter(article=story, user=desk["reporter"]).exists()
 
 
-def test_leaving_any_other_desk_form_with_typed_text_asks_first(desk, new_page):
+def test_leaving_any_other_desk_form_with_typed_text_asks_first(desk, new_page, site):
     page = new_page(user=desk["editor"])
-    page.goto(desk["site"] + "/admin/articles/author/add/")
+    page.goto(site + "/admin/articles/author/add/")
     page.locator("#id_name_ar").fill("كاتبة جديدة")
-    assert leave_and_count_warnings(page, desk["site"] + "/admin/") == ["beforeunload"]
+    assert leave_and_count_warnings(page, site + "/admin/") == ["beforeunload"]
     assert page.locator("#id_name_ar").input_value() == "كاتبة جديدة"
     # Nothing typed: leaving asks nothing.
     page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(desk["site"] + "/admin/articles/section/add/")
-    assert leave_and_count_warnings(page, desk["site"] + "/admin/") == []
+    page.goto(site + "/admin/articles/section/add/")
+    assert leave_and_count_warnings(page, site + "/admin/") == []

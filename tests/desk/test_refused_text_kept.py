@@ -5,7 +5,6 @@ preview answers the page's script without a redirect."""
 import pytest
 from django.urls import reverse
 
-from articles import publishing
 from articles.models import Article, Autosave, EditLock
 
 from .conftest import change_url, form_data, press
@@ -13,13 +12,6 @@ from .conftest import change_url, form_data, press
 
 def lock_url(article):
     return reverse("admin:articles_article_desk_lock", args=[article.pk])
-
-
-@pytest.fixture
-def review(draft, reporter):
-    publishing.submit(draft, reporter)
-    draft.refresh_from_db()
-    return draft
 
 
 @pytest.mark.django_db
