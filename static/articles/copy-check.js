@@ -82,7 +82,9 @@
     function render() {
       list.textContent = "";
       count.textContent = findings.length ? "(" + findings.length + ")" : "";
-      say(findings.length ? "" : panel.getAttribute("data-none"));
+      // «No remarks on the text» stays true beside a remark on an author record.
+      var onText = findings.filter(function (finding) { return !finding.author; }).length;
+      say(onText ? "" : panel.getAttribute("data-none"));
       findings.forEach(function (finding, index) {
         var item = document.createElement("li");
         var where = document.createElement("strong");
@@ -215,7 +217,9 @@
       event.preventDefault();
       event.stopPropagation();  // the page is not leaving yet: other listeners must not think so
       window.clearTimeout(timer);
-      check().then(function (left) {
+      check().then(function (found) {
+        // An author record's slip is not the story's text: it does not hold the story back.
+        var left = found && found.filter(function (finding) { return !finding.author; });
         if (left && left.length === 0) {
           confirmed = true;
           event.target.requestSubmit(submitter);
