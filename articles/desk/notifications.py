@@ -40,12 +40,12 @@ Kind = Notification.Kind
 HEADLINE = localized("headline")[0]  # the first edition's headline: every story has one
 # What each step says, as a sentence and an email subject (Arabic; translated when shown).
 _SENTENCES = {
-    Kind.SUBMIT: lambda: _("أرسل %(actor)s الخبر «%(headline)s» للمراجعة."),
-    Kind.SEND_BACK: lambda: _("أعاد %(actor)s الخبر «%(headline)s» إلى المراسل."),
-    Kind.PUBLISH: lambda: _("نشر %(actor)s الخبر «%(headline)s»."),
-    Kind.SCHEDULE: lambda: _("جدول %(actor)s الخبر «%(headline)s» للنشر في %(when)s (بتوقيت %(zone)s)."),
-    Kind.WITHDRAW: lambda: _("سحب %(actor)s الخبر «%(headline)s» من الموقع."),
-    Kind.CORRECT: lambda: _("أضاف %(actor)s تصحيحاً أو تحديثاً إلى الخبر «%(headline)s»."),
+    Kind.SUBMIT: lambda: _("أُرسل الخبر «%(headline)s» للمراجعة (%(actor)s)."),
+    Kind.SEND_BACK: lambda: _("أُعيد الخبر «%(headline)s» إلى المراسل (%(actor)s)."),
+    Kind.PUBLISH: lambda: _("نُشر الخبر «%(headline)s» (%(actor)s)."),
+    Kind.SCHEDULE: lambda: _("جُدول الخبر «%(headline)s» للنشر في %(when)s بتوقيت %(zone)s (%(actor)s)."),
+    Kind.WITHDRAW: lambda: _("سُحب الخبر «%(headline)s» من الموقع (%(actor)s)."),
+    Kind.CORRECT: lambda: _("أُضيف تصحيح أو تحديث إلى الخبر «%(headline)s» (%(actor)s)."),
 }
 _SUBJECTS = {
     Kind.SUBMIT: lambda: _("للمراجعة: %(headline)s"),

@@ -8,22 +8,14 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import time_machine
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles.models import Article, Author, Section
 from tests.conftest import desk_groups
 
+from .staff import make_staff
+
 RIYADH = ZoneInfo("Asia/Riyadh")
-
-
-def make_staff(username, full_name, group):
-    first, _, last = full_name.partition(" ")
-    user = get_user_model().objects.create_user(
-        username, password="x-desk-browser-9", is_staff=True, first_name=first, last_name=last
-    )
-    user.groups.add(group)
-    return user
 
 
 def test_reporter_to_editor_to_reader(site, new_page, screenshot):

@@ -59,11 +59,11 @@ def test_notified_sent_back_and_bulk_published(site, new_page, make_article, scr
     editing = new_page(user=editor)
     editing.goto(site + "/admin/")
     block = editing.locator("#front-notifications")
-    block.get_by_role("link", name="أرسل سارة المراسلة الخبر «ارتفاع صادرات التمور» للمراجعة.").wait_for()
-    assert "غير مقروء: 1" in editing.locator("#front-unread").inner_text()
+    block.get_by_role("link", name="أُرسل الخبر «ارتفاع صادرات التمور» للمراجعة (سارة المراسلة).").wait_for()
+    assert "تنبيه واحد غير مقروء" in editing.locator("#front-unread").inner_text()
     assert axe_violations(editing) == []
     screenshot(editing, "desk-notifications-editor")
-    block.get_by_role("link", name="أرسل سارة المراسلة الخبر «ارتفاع صادرات التمور» للمراجعة.").click()
+    block.get_by_role("link", name="أُرسل الخبر «ارتفاع صادرات التمور» للمراجعة (سارة المراسلة).").click()
     editing.wait_for_url(f"**/admin/articles/article/{story.pk}/change/")
     assert Notification.objects.get(recipient=editor).read_at is not None
     editing.locator("#desk-send_back-note").fill("أضف مصدر رقم الصادرات في الفقرة الأولى")
@@ -78,7 +78,7 @@ def test_notified_sent_back_and_bulk_published(site, new_page, make_article, scr
     told.get_by_text("أضف مصدر رقم الصادرات في الفقرة الأولى").wait_for()
     assert axe_violations(desk) == []
     screenshot(desk, "desk-notifications-reporter")
-    told.get_by_role("link", name="أعاد منى المحررة الخبر «ارتفاع صادرات التمور» إلى المراسل.").click()
+    told.get_by_role("link", name="أُعيد الخبر «ارتفاع صادرات التمور» إلى المراسل (منى المحررة).").click()
     desk.wait_for_url(f"**/admin/articles/article/{story.pk}/change/")
     note = desk.locator("#desk-send-back")
     assert "أضف مصدر رقم الصادرات في الفقرة الأولى" in note.inner_text()
@@ -163,7 +163,7 @@ def test_notified_sent_back_and_bulk_published(site, new_page, make_article, scr
     # 6. The reporter was told of each step; «تعليم الكل مقروءاً» clears the count.
     desk.goto(site + "/admin/")
     # Two published, one scheduled, two withdrawn (moves and tags are edits, not steps).
-    assert "غير مقروءة: 5" in desk.locator("#front-unread").inner_text()
+    assert "5 تنبيهات غير مقروءة" in desk.locator("#front-unread").inner_text()
     desk.locator("#front-read-all").click()
     desk.locator("#front-notifications").wait_for()
     assert desk.locator("#front-unread").count() == 0

@@ -70,6 +70,16 @@ def draft(make_article, reporter):
     return article
 
 
+@pytest.fixture
+def review(draft, reporter):
+    """The reporter's draft, sent for review."""
+    from articles import publishing
+
+    publishing.submit(draft, reporter)
+    draft.refresh_from_db()
+    return draft
+
+
 def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 

@@ -25,13 +25,6 @@ def preview_url(article):
     return reverse("admin:articles_article_desk_preview", args=[article.pk])
 
 
-@pytest.fixture
-def review(draft, reporter):
-    publishing.submit(draft, reporter)
-    draft.refresh_from_db()
-    return draft
-
-
 # Each step, from a status it is offered in, by whom, with what it needs.
 STEPS = [
     ("submit", "draft", "reporter", {}, Status.REVIEW),

@@ -57,7 +57,7 @@ def test_submit_tells_the_editors_by_email_after_the_commit(
     assert sorted(message.to[0] for message in mail.outbox) == ["editor2@example.org", "editor@example.org"]
     message = mail.outbox[0]
     assert message.subject == "[نيوزروم] للمراجعة: مسودة المراسلة"
-    assert "أرسل سارة المراسلة الخبر «مسودة المراسلة» للمراجعة." in message.body
+    assert "أُرسل الخبر «مسودة المراسلة» للمراجعة (سارة المراسلة)." in message.body
     assert message.body.startswith("مرحباً منى المحررة،") or message.body.startswith("مرحباً عمر المحرر،")
     assert f"http://127.0.0.1:8000{change_url(story)}" in message.body
 
@@ -78,7 +78,7 @@ def test_send_back_tells_the_reporters_with_the_note(
     assert sorted(m.to[0] for m in mail.outbox) == ["reporter2@example.org", "reporter@example.org"]
     body = mail.outbox[0].body
     assert mail.outbox[0].subject == "[نيوزروم] أُعيد إليك: مسودة المراسلة"
-    assert "أعاد منى المحررة الخبر «مسودة المراسلة» إلى المراسل." in body
+    assert "أُعيد الخبر «مسودة المراسلة» إلى المراسل (منى المحررة)." in body
     assert "ملاحظة المحرر:\nأضف مصدراً للرقم في الفقرة الثانية" in body
 
 
@@ -107,7 +107,7 @@ def test_schedule_withdraw_and_correction_are_told_too(
     with django_capture_on_commit_callbacks(execute=True):
         publishing.perform("schedule", story, editor, at=timezone.localtime(at).strftime("%Y-%m-%dT%H:%M"))
     assert told("schedule") == ["reporter", "reporter2"]
-    assert "للنشر في" in mail.outbox[0].body and "(بتوقيت الرياض)" in mail.outbox[0].body
+    assert "للنشر في" in mail.outbox[0].body and "بتوقيت الرياض (منى المحررة)" in mail.outbox[0].body
     publishing.publish(story, editor)
     Notification.objects.all().delete()
     mail.outbox.clear()
@@ -131,6 +131,8 @@ def test_a_refused_step_tells_no_one(story, reporter, editor, login, django_capt
         assert response.status_code == 200
         # A reporter pressing publish: a 403.
         assert press(login(reporter), story, "publish").status_code == 403
+    # The refused form's text is kept as the editor's autosave (issue 25), a desk-only write:
+    # nothing is told to anyone and nothing waits for the commit.
     assert Notification.objects.count() == 0 and mail.outbox == [] and callbacks == []
     story.refresh_from_db()
     assert story.status == Article.Status.REVIEW and story.headline_ar == "مسودة المراسلة"
@@ -232,8 +234,8 @@ def test_the_front_page_lists_notifications_with_the_unread_count(
     client = login(reporter)
     html = client.get(INDEX).content.decode()
     assert 'id="front-notifications"' in html
-    assert "غير مقروء: 1" in html
-    assert "أعاد منى المحررة الخبر «مسودة المراسلة» إلى المراسل." in html and "أضف مصدراً" in html
+    assert "تنبيه واحد غير مقروء" in html
+    assert "أُعيد الخبر «مسودة المراسلة» إلى المراسل (منى المحررة)." in html and "أضف مصدراً" in html
     notice = Notification.objects.get(recipient=reporter)
     assert reverse("admin:articles_article_notification_open", args=[notice.pk]) in html
     # More notifications cost no more queries.
@@ -247,7 +249,7 @@ def test_the_front_page_lists_notifications_with_the_unread_count(
         publishing.send_back(extra, editor, f"ملاحظة {n}")
     with django_assert_max_num_queries(len(one.captured_queries)):
         html = client.get(INDEX).content.decode()
-    assert "غير مقروءة: 7" in html
+    assert "7 تنبيهات غير مقروءة" in html
 
 
 @pytest.mark.django_db

@@ -8,7 +8,9 @@ the active language: the action, the model's own verbose name, and the role's na
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.contrib.auth.models import Group
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -55,9 +57,33 @@ admin.site.unregister(User)
 admin.site.unregister(Group)
 
 
+class RoleFilter(admin.RelatedFieldListFilter):
+    """The users' list filtered by role, the roles named in the active language."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(group.pk, role_name(group)) for group in Group.objects.order_by("name")]
+
+
+class PasswordChangeForm(AdminPasswordChangeForm):
+    """Django writes this page's warning into the help text in English, outside gettext."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("usable_password")
+        if field is not None:
+            field.help_text = format_html(
+                '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+                SetUnusablePasswordMixin.usable_password_help_text,
+                gettext("If disabled, the current password for this user will be lost."),
+            )
+
+
 @admin.register(User)
 class NewsroomUserAdmin(ArabicLabelsMixin, UserAdmin):
-    pass
+    change_password_form = PasswordChangeForm
+    list_filter = tuple(
+        ("groups", RoleFilter) if name == "groups" else name for name in UserAdmin.list_filter
+    )
 
 
 @admin.register(Group)
@@ -67,3 +93,14 @@ class NewsroomGroupAdmin(ArabicLabelsMixin, GroupAdmin):
     @admin.display(description=_("الدور"), ordering="name")
     def role(self, group):
         return role_name(group)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        group = self.get_object(request, object_id)
+        if group is not None:
+            # The page's title and breadcrumb name the role, not the group's stored key.
+            extra_context = {
+                **(extra_context or {}),
+                "role_name": role_name(group),
+                "subtitle": role_name(group),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -1,7 +1,7 @@
 """Notifications on the desk: opening one (marks it read, goes to the story), dismissing them,
 and the send-back note at the top of the story's form.
 
-Who is told and what is sent is articles/notifications.py; the list is on the front page
+Who is told and what is sent is articles/desk/notifications.py; the list is on the front page
 (articles/front_page.py, templates/admin/_notifications.html).
 """
 

@@ -168,6 +168,8 @@ class DeskArticleAdminMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
+        if form.is_bound:
+            self._keep_refused_text(request, obj)
         if form.is_bound and form.has_error(NON_FIELD_ERRORS, "taken_over"):
             # Taking over is not a failed save: say so once, and list only real problems.
             messages.success(request, _("توليت تحرير هذا الخبر. نصك باقٍ كما كتبته؛ اضغط «حفظ» لحفظه."))
@@ -183,6 +185,19 @@ class DeskArticleAdminMixin:
             # The lock changed hands during this request: show it as it is now.
             context.update(self._desk_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _keep_refused_text(self, request, obj):
+        """The form is going back unsaved (a refused save or step, a take-over): keep what was
+        typed as this person's autosave first, so leaving or closing the page still offers it back."""
+        allowed = (
+            self.has_change_permission(request, obj) if obj is not None else self.has_add_permission(request)
+        )
+        if not allowed:
+            return
+        try:
+            autosaves.keep(obj, request.user, request.POST)
+        except autosaves.Refused:
+            pass  # nothing typed worth keeping, or beyond the bound: the form still shows it all
 
     def view_on_site(self, obj):
         # Only what readers can see; for anything else the form offers «معاينة».
@@ -232,12 +247,17 @@ class DeskArticleAdminMixin:
 
     # Locks
     def desk_lock_view(self, request, object_id):
-        """The page's heartbeat: refresh our lock; say who holds it if it is not ours."""
+        """The page's heartbeat: refresh our lock; say who holds it if it is not ours.
+        With release=1 (the closing tab's beacon): hand our lock back now."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         article = self._desk_article(request, object_id)
         if not self.has_change_permission(request, article):
             return JsonResponse({"mine": False, "holder": ""}, status=403)
+        if request.POST.get("release") == "1":
+            # Only our own lock: someone else's (a take-over since) is theirs to keep.
+            locks.release(article, request.user)
+            return JsonResponse({"mine": False, "released": True})
         lock, mine = locks.acquire(article, request.user)
         return JsonResponse({"mine": mine, "holder": "" if mine else locks.display_name(lock.user)})
 
@@ -299,10 +319,19 @@ class DeskArticleAdminMixin:
         except PermissionDenied as refusal:
             return self._refused(request, str(refusal))
         hours = settings.NEWSROOM_PREVIEW_MAX_AGE // 3600
+        link = request.build_absolute_uri(url)
+        if request.headers.get("X-Requested-With") == "fetch":
+            # The form's script asks without leaving the page: the typed text stays on screen.
+            return JsonResponse(
+                {
+                    "url": link,
+                    "message": _("رابط المعاينة (يعمل %(hours)s ساعة دون تسجيل دخول، ويعرض النص المحفوظ):")
+                    % {"hours": hours},
+                }
+            )
         messages.success(
             request,
-            _("رابط المعاينة (يعمل %(hours)s ساعة دون تسجيل دخول): %(url)s")
-            % {"hours": hours, "url": request.build_absolute_uri(url)},
+            _("رابط المعاينة (يعمل %(hours)s ساعة دون تسجيل دخول): %(url)s") % {"hours": hours, "url": link},
         )
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 

@@ -25,6 +25,22 @@
     var status = panel.querySelector("[data-copy-check-status]");
     var count = panel.querySelector("[data-copy-check-count]");
     var confirmBox = panel.querySelector("[data-copy-check-confirm]");
+    var toggle = panel.querySelector("[data-copy-check-toggle]");
+    var panelBody = document.getElementById("copy-check-body");
+    var FOLDED = "newsroom-copy-check-folded";
+    function fold(folded) {
+      if (!toggle || !panelBody) { return; }
+      panelBody.hidden = folded;
+      toggle.setAttribute("aria-expanded", folded ? "false" : "true");
+      toggle.textContent = toggle.getAttribute(folded ? "data-unfold" : "data-fold");
+      try { window.localStorage.setItem(FOLDED, folded ? "1" : ""); } catch (e) { /* not kept */ }
+    }
+    if (toggle) {
+      toggle.addEventListener("click", function () { fold(!panelBody.hidden); });
+      var wasFolded = false;
+      try { wasFolded = window.localStorage.getItem(FOLDED) === "1"; } catch (e) { /* unfolded */ }
+      if (wasFolded) { fold(true); }
+    }
     var TEXT = /^(kicker|headline|standfirst|body|dateline|seo_title|seo_description)_[a-z]{2,3}$/;
     var BYLINE = /^bylines-\d+-(author|DELETE)$/;
     var DELAY = 800;
@@ -49,12 +65,14 @@
       body.append("csrfmiddlewaretoken", token());
       Array.prototype.forEach.call(form.elements, function (el) {
         if (!el.name || el.disabled) { return; }
-        if (TEXT.test(el.name)) { body.append(el.name, el.value); }
+        if (TEXT.test(el.name)) { body.append(el.name, lines(el.value)); }
         if (BYLINE.test(el.name) && (el.type !== "checkbox" || el.checked)) { body.append(el.name, el.value); }
       });
       return body;
     }
     function say(text) { status.textContent = text || ""; }
+    // Positions are counted on LF line breaks, here and on the server (a form post sends CRLF).
+    function lines(text) { return text.replace(/\r\n?/g, "\n"); }
 
     function labelFor(name) {
       var label = form.querySelector("label[for='id_" + name + "']");
@@ -64,11 +82,13 @@
     function render() {
       list.textContent = "";
       count.textContent = findings.length ? "(" + findings.length + ")" : "";
-      say(findings.length ? "" : panel.getAttribute("data-none"));
+      // «No remarks on the text» stays true beside a remark on an author record.
+      var onText = findings.filter(function (finding) { return !finding.author; }).length;
+      say(onText ? "" : panel.getAttribute("data-none"));
       findings.forEach(function (finding, index) {
         var item = document.createElement("li");
         var where = document.createElement("strong");
-        where.textContent = labelFor(finding.field) + ": ";
+        where.textContent = (finding.label || labelFor(finding.field)) + ": ";
         item.appendChild(where);
         if (finding.text.trim()) {
           var word = document.createElement("bdi");
@@ -82,6 +102,12 @@
           item.appendChild(document.createTextNode(" — "));
         }
         item.appendChild(document.createTextNode(finding.message));
+        if (finding.author && !finding.fix_url) {
+          // An author record: fixed by whoever manages the records, not from this form.
+          item.appendChild(document.createTextNode(" " + finding.no_fix));
+          list.appendChild(item);
+          return;
+        }
         var fix = document.createElement("button");
         fix.type = "button";
         fix.className = "button copy-check__fix";
@@ -117,14 +143,41 @@
       timer = window.setTimeout(check, DELAY);
     }
 
+    function fixRecord(finding) {
+      // The author record itself (its one-click fix is the check's own, applied by the server).
+      var body = new FormData();
+      body.append("csrfmiddlewaretoken", token());
+      body.append("author", String(finding.author));
+      body.append("name", finding.text);
+      body.append("replacement", finding.replacement);
+      fetch(finding.fix_url, {
+        method: "POST", credentials: "same-origin", body: body,
+        headers: { "X-CSRFToken": token(), "X-Requested-With": "fetch" }
+      }).then(function (response) {
+        if (!response.ok) {
+          say(panel.getAttribute("data-changed"));
+        } else {
+          // The byline's own choice shows the record's new name too.
+          var field = form.elements[finding.field];
+          var option = field && field.querySelector && field.querySelector("option[value='" + finding.author + "']");
+          if (option) { option.textContent = finding.replacement; }
+          var shown = field && field.parentNode && field.parentNode.querySelector(".select2-selection__rendered");
+          if (shown) { shown.textContent = finding.replacement; shown.title = finding.replacement; }
+        }
+        check();
+      }).catch(function () { say(panel.getAttribute("data-failed")); });
+    }
+
     function apply(finding) {
+      if (finding.author) { fixRecord(finding); return; }
       var field = form.elements[finding.field];
-      if (!field || field.value.slice(finding.start, finding.end) !== finding.text) {
+      var current = field ? lines(field.value) : "";
+      if (!field || current.slice(finding.start, finding.end) !== finding.text) {
         say(panel.getAttribute("data-changed"));
         check();
         return;
       }
-      var value = field.value.slice(0, finding.start) + finding.replacement + field.value.slice(finding.end);
+      var value = current.slice(0, finding.start) + finding.replacement + current.slice(finding.end);
       var editor = field.tagName === "TEXTAREA" ? editorFor(field) : null;
       if (editor) {
         // The editor writes its HTML back into the textarea and announces the input itself.
@@ -164,7 +217,9 @@
       event.preventDefault();
       event.stopPropagation();  // the page is not leaving yet: other listeners must not think so
       window.clearTimeout(timer);
-      check().then(function (left) {
+      check().then(function (found) {
+        // An author record's slip is not the story's text: it does not hold the story back.
+        var left = found && found.filter(function (finding) { return !finding.author; });
         if (left && left.length === 0) {
           confirmed = true;
           event.target.requestSubmit(submitter);
@@ -182,6 +237,7 @@
         });
         confirmBox.appendChild(anyway);
         confirmBox.hidden = false;
+        fold(false);  // what is left must be seen before sending
         panel.scrollIntoView({ block: "nearest" });
         anyway.focus();
       });

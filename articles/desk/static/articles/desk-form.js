@@ -1,10 +1,12 @@
-// The story form at the desk: keep the edit lock alive, autosave what is typed to the server,
-// keep a copy in this browser until the server has it, and ask before leaving unsaved text.
+// The story form at the desk: keep the edit lock alive (and hand it back when the tab closes),
+// autosave what is typed to the server (before any submit leaves the page, too), keep a copy in
+// this browser until the server has it, and ask before leaving unsaved or refused text.
 // No libraries, no CDN.
 (function () {
   "use strict";
   var form = document.getElementById("article_form");
   if (!form || !window.fetch) { return; }
+  var submitting = false;  // the form is on its way to the server: the page is not being abandoned
   var tokenInput = form.querySelector("input[name=csrfmiddlewaretoken]");
   var token = tokenInput ? tokenInput.value : "";
 
@@ -34,6 +36,20 @@
     window.setInterval(function () {
       if (!passive || typed) { beat(); }
     }, beatSeconds * 1000);
+    // A tab that closes (or navigates away) hands the lock back at once: the next person need
+    // not wait for it to lapse. A crash sends nothing; the lapse still covers that.
+    var releaseLock = function () {
+      if (submitting || !navigator.sendBeacon) { return; }  // a save answers for the lock itself
+      var body = new FormData();
+      body.append("csrfmiddlewaretoken", token);
+      body.append("release", "1");
+      navigator.sendBeacon(beatUrl, body);
+    };
+    window.addEventListener("pagehide", releaseLock);
+    // Back from the browser's page cache: take the lock again if it is free.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted && (!passive || typed)) { beat(); }
+    });
   }
 
   // Autosave.
@@ -45,6 +61,14 @@
   var versionInput = form.querySelector("input[name=version]");
   var TEXT = /^(kicker|headline|standfirst|body|dateline|seo_title|seo_description)_[a-z]{2,3}$/;
   var restored = /[?&]autosave=restore\b/.test(window.location.search);
+  // The form came back from the server unsaved (a refused save or step, a take-over): what is
+  // on screen is not the story. The server kept it as this person's autosave before answering.
+  var refused = note.getAttribute("data-refused") === "1";
+  if (restored && window.history && window.history.replaceState) {
+    // The text is on screen now; the address must not restore it again on a reload or a save.
+    var clean = window.location.search.replace(/([?&])autosave=restore(&|$)/, "$1").replace(/[?&]$/, "");
+    window.history.replaceState(window.history.state, "", window.location.pathname + clean + window.location.hash);
+  }
 
   function snapshot() {
     var data = {};
@@ -73,12 +97,14 @@
   }
   function say(text) { note.textContent = text; }
 
-  var touched = restored;
-  var submitting = false;
+  var touched = restored || refused;
   var baseline = JSON.stringify(snapshot());
   var lastSeen = baseline;
-  var lastSent = restored ? "" : baseline;
+  // Restored or refused, the server already holds exactly this text as the autosave.
+  var lastSent = baseline;
   var lastChange = Date.now();
+  if (restored) { say(note.getAttribute("data-restored")); }
+  if (refused) { say(note.getAttribute("data-refused-kept")); }
 
   function send(current, data) {
     say(note.getAttribute("data-saving"));
@@ -102,11 +128,38 @@
   form.addEventListener("keydown", function (event) {
     if (event.key && event.key.length === 1) { touched = true; }
   });
-  form.addEventListener("submit", function () {
+
+  // Before any submit leaves the page, the server gets the typed text as the autosave: if the
+  // save or step is then refused and the person leaves or closes the tab, it is offered back.
+  // (Other listeners may hold the submit first, e.g. the copy check before review; they run before.)
+  var pending = false;
+  var letGo = false;
+  form.addEventListener("submit", function (event) {
+    var submitter = event.submitter;
+    if (event.defaultPrevented) { return; }
+    // A preview opens in another tab: this page stays, with its text.
+    if (submitter && submitter.getAttribute("formtarget") === "_blank") { return; }
+    if (pending) { event.preventDefault(); return; }
+    var data = snapshot();
+    var current = JSON.stringify(data);
+    var discarding = submitter && submitter.id === "desk-recovery-discard";
+    if (!letGo && touched && !discarding && current !== lastSent) {
+      event.preventDefault();
+      pending = true;
+      var go = function () {
+        if (!pending) { return; }
+        pending = false;
+        letGo = true;
+        if (form.requestSubmit) { form.requestSubmit(submitter || undefined); } else { form.submit(); }
+      };
+      send(current, data).then(go);
+      window.setTimeout(go, 3000);  // a slow server must not hold the save; the browser keeps a copy
+      return;
+    }
+    letGo = false;
     submitting = true;
-    // A new story being saved becomes a story: its copy here must not come back as a new
-    // story's unsent text next time the form opens. (Refused, the form comes back typed.)
-    if (note.getAttribute("data-story") === "new") { remember(snapshot(), true); }
+    // The server has this text now (the autosave, or this very request): not for resending.
+    remember(data, true);
   });
 
   window.setInterval(function () {
@@ -144,13 +197,50 @@
 
   window.addEventListener("beforeunload", function (event) {
     if (submitting) { return; }
-    if (restored || (touched && JSON.stringify(snapshot()) !== baseline)) {
+    if (restored || refused || (touched && JSON.stringify(snapshot()) !== baseline)) {
       flush();
       event.preventDefault();
       event.returnValue = note.getAttribute("data-leave");
       return event.returnValue;
     }
   });
+
+  // Sharing a preview asks the server without leaving the page: unsaved text stays on screen,
+  // kept as the autosave first (the link itself shows the saved story).
+  var share = form.querySelector("button[name=desk-share-preview]");
+  var shared = document.getElementById("desk-share-result");
+  if (share && shared) {
+    share.addEventListener("click", function (event) {
+      event.preventDefault();
+      var data = snapshot();
+      var current = JSON.stringify(data);
+      var unsaved = touched && current !== baseline;
+      var first = unsaved && current !== lastSent ? send(current, data) : Promise.resolve();
+      first.then(function () {
+        return fetch(share.getAttribute("formaction"), {
+          method: "POST", credentials: "same-origin", body: payload({}),
+          headers: { "X-CSRFToken": token, "X-Requested-With": "fetch" }, redirect: "manual"
+        });
+      }).then(function (response) {
+        if (!response.ok) { throw new Error("no link"); }
+        return response.json();
+      }).then(function (answer) {
+        shared.textContent = answer.message + " ";
+        var link = document.createElement("a");
+        link.href = answer.url;
+        link.target = "_blank";
+        link.rel = "noopener";
+        link.dir = "ltr";
+        link.textContent = answer.url;
+        shared.appendChild(link);
+        if (unsaved) { shared.appendChild(document.createTextNode(" " + shared.getAttribute("data-unsaved"))); }
+        shared.hidden = false;
+      }).catch(function () {
+        // No answer (offline, session gone): fall back to the plain form post, kept first.
+        form.requestSubmit(share);
+      });
+    });
+  }
 
   // Discarding the offered draft forgets this browser's copy too.
   var discard = document.getElementById("desk-recovery-discard");
@@ -159,7 +249,10 @@
   // Text this browser kept but the server never got (the session had expired, the network
   // was down): send it now, then offer it like any autosave.
   var kept = remembered();
-  if (kept && !kept.sent && !restored && !document.getElementById("desk-recovery")
+  if (refused || restored) {
+    // What is on screen is newer than anything this browser kept.
+    remember(snapshot(), true);
+  } else if (kept && !kept.sent && !document.getElementById("desk-recovery")
       && JSON.stringify(kept.data) !== baseline) {
     send(JSON.stringify(kept.data), kept.data).then(function () {
       if (lastSent === JSON.stringify(kept.data)) { window.location.reload(); }
