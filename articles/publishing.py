@@ -5,7 +5,7 @@ permission it needs, the conditions a person must meet (a reporter's own draft, 
 yet out) and what must be typed with it (a note, a future time, a correction's text).
 `available_transitions(article, user)` answers "which buttons?" for the admin, the API and
 commands; `check()` is the one test every caller goes through, and the functions below
-(`submit`, `send_back`, `publish`, `withdraw`, `add_correction`) perform a step with it, in
+(`submit`, `recall`, `send_back`, `publish`, `withdraw`, `add_correction`) perform a step with it, in
 one transaction that re-reads the story under a row lock and records a WorkflowEvent.
 
 `user=None` means the system itself (load_demo, import_story --publish): no permission or
@@ -73,6 +73,22 @@ def _own_story(article, user):
     return _("لا يمكنك إرسال خبر لم تكتبه للمراجعة.")
 
 
+def _written_by_them(article, user):
+    if article.created_by_id == user.pk:
+        return None
+    return _("ليست لديك صلاحية استرجاع هذا الخبر: لا يسترجعه من المراجعة إلا من كتبه.")
+
+
+def _nobody_has_it_open(article, user):
+    # An editor reading or editing it now would find it gone from under them.
+    lock = locks.held_by_other(article, user)
+    if lock is None:
+        return None
+    return _("لا يُسترجع الخبر الآن: يراجعه %(name)s. اطلب منه إعادته إليك.") % {
+        "name": locks.display_name(lock.user)
+    }
+
+
 def _not_yet_public(article, user):
     return _("هذا الخبر منشور فعلاً.") if article.is_public else None
 
@@ -111,6 +127,19 @@ TRANSITIONS = {
             gettext_lazy("لا يمكنك إرسال خبر لم تكتبه للمراجعة."),
             gettext_lazy("لا يُرسل للمراجعة إلا خبر في حالة مسودة."),
             personal=(_own_story,),
+            releases_lock=True,
+        ),
+        Step(
+            "recall",
+            gettext_lazy("استرجاع من المراجعة"),
+            Transition.RECALL,
+            frozenset({Status.REVIEW}),
+            Status.DRAFT,
+            "articles.change_article",
+            gettext_lazy("ليست لديك صلاحية استرجاع هذا الخبر: لا يسترجعه من المراجعة إلا من كتبه."),
+            gettext_lazy("لا يُسترجع إلا خبر قيد المراجعة."),
+            personal=(_written_by_them,),
+            conditions=(_nobody_has_it_open,),
             releases_lock=True,
         ),
         Step(
@@ -357,6 +386,12 @@ def submit(article, user):
 
 
 @transaction.atomic
+def recall(article, user):
+    """A reporter takes her story back from review, as a draft, while no editor has it open."""
+    return _move("recall", article, user)
+
+
+@transaction.atomic
 def send_back(article, user, note):
     """An editor returns a story to its reporter as a draft, saying why."""
     return _move("send_back", article, user, note=note)
@@ -429,6 +464,8 @@ def perform(name, article, user, **inputs):
     Returns the WorkflowEvent (or the Correction, for "correct")."""
     if name == "submit":
         return submit(article, user)
+    if name == "recall":
+        return recall(article, user)
     if name == "send_back":
         return send_back(article, user, inputs.get("note", ""))
     if name == "withdraw":

@@ -67,18 +67,23 @@ def front_page(user, limit=LIMIT, now=None):
     page.notifications = [_notification_item(n) for n in notifications.inbox(user, limit)]
     stories = Article.objects.only(*_STORY_COLUMNS)
 
-    last_send_back = WorkflowEvent.objects.filter(
-        article=OuterRef("pk"), transition=WorkflowEvent.Transition.SEND_BACK
+    # How the draft came back to its reporter, if it went to review: sent back (with the
+    # note) or recalled by the reporter herself (then it is simply her draft again).
+    last_move = WorkflowEvent.objects.filter(
+        article=OuterRef("pk"), transition__in=notifications.BACK_AND_FORTH
     ).order_by("-at", "-pk")
     mine = (
         stories.filter(created_by=user, status=Article.Status.DRAFT)
-        .annotate(send_back_note=Subquery(last_send_back.values("note")[:1]))
+        .annotate(
+            last_move=Subquery(last_move.values("transition")[:1]),
+            last_move_note=Subquery(last_move.values("note")[:1]),
+        )
         .order_by("-updated_at")
     )
     for story in mine[: limit * 2]:
         item = Item(story.pk, getattr(story, HEADLINE), desk_time(story.updated_at))
-        if story.send_back_note is not None:
-            item.note = story.send_back_note
+        if story.last_move == WorkflowEvent.Transition.SEND_BACK:
+            item.note = story.last_move_note
             if len(page.sent_back) < limit:
                 page.sent_back.append(item)
         elif len(page.my_drafts) < limit:

@@ -7,7 +7,7 @@ the step's transaction (a refused or rolled-back step leaves none); the emails g
 transaction commits, so a refused step sends nothing.
 
 The people involved:
-- submit: the editors (the Editors group), who review it;
+- submit, recall: the editors (the Editors group), who review it (or no longer need to);
 - send back: the story's reporters: whoever started it and the users linked to its byline's
   authors (Author.user);
 - publish, schedule, withdraw, correction: those reporters, and whoever moved or last edited
@@ -42,6 +42,7 @@ HEADLINE = localized("headline")[0]  # the first edition's headline: every story
 _SENTENCES = {
     Kind.SUBMIT: lambda: _("أُرسل الخبر «%(headline)s» للمراجعة (%(actor)s)."),
     Kind.SEND_BACK: lambda: _("أُعيد الخبر «%(headline)s» إلى المراسل (%(actor)s)."),
+    Kind.RECALL: lambda: _("استُرجع الخبر «%(headline)s» من المراجعة (%(actor)s)."),
     Kind.PUBLISH: lambda: _("نُشر الخبر «%(headline)s» (%(actor)s)."),
     Kind.SCHEDULE: lambda: _("جُدول الخبر «%(headline)s» للنشر في %(when)s بتوقيت %(zone)s (%(actor)s)."),
     Kind.WITHDRAW: lambda: _("سُحب الخبر «%(headline)s» من الموقع (%(actor)s)."),
@@ -50,6 +51,7 @@ _SENTENCES = {
 _SUBJECTS = {
     Kind.SUBMIT: lambda: _("للمراجعة: %(headline)s"),
     Kind.SEND_BACK: lambda: _("أُعيد إليك: %(headline)s"),
+    Kind.RECALL: lambda: _("استُرجع من المراجعة: %(headline)s"),
     Kind.PUBLISH: lambda: _("نُشر: %(headline)s"),
     Kind.SCHEDULE: lambda: _("جُدول للنشر: %(headline)s"),
     Kind.WITHDRAW: lambda: _("سُحب: %(headline)s"),
@@ -86,7 +88,7 @@ def recipients(kind, article, actor, editor_before=None):
     reporters = Q(author_profile__bylines__article=article)
     if article.created_by_id:
         reporters |= Q(pk=article.created_by_id)
-    if kind == Kind.SUBMIT:
+    if kind in (Kind.SUBMIT, Kind.RECALL):
         wanted = Q(groups__name=publishing.EDITORS)
     elif kind == Kind.SEND_BACK:
         wanted = reporters
@@ -197,6 +199,14 @@ def mark_read(user, *, ids=None, story=None):
     return mine.update(read_at=timezone.now())
 
 
+# The steps that move a story between its reporter and the editors.
+BACK_AND_FORTH = (
+    WorkflowEvent.Transition.SUBMIT,
+    WorkflowEvent.Transition.SEND_BACK,
+    WorkflowEvent.Transition.RECALL,
+)
+
+
 def send_back_note(article):
     """The latest send-back (event, with its user) while the story waits for its reporter:
     a draft not submitted again since. None otherwise."""
@@ -205,7 +215,7 @@ def send_back_note(article):
     latest = (
         WorkflowEvent.objects.filter(
             article=article,
-            transition__in=(WorkflowEvent.Transition.SUBMIT, WorkflowEvent.Transition.SEND_BACK),
+            transition__in=BACK_AND_FORTH,
         )
         .select_related("user")
         .order_by("-at", "-pk")

@@ -14,6 +14,7 @@ class WorkflowEvent(models.Model):
     class Transition(models.TextChoices):
         SUBMIT = "submit", _("أُرسل للمراجعة")
         SEND_BACK = "send_back", _("أُعيد إلى المراسل")
+        RECALL = "recall", _("استُرجع من المراجعة")
         PUBLISH = "publish", _("نُشر")
         SCHEDULE = "schedule", _("جُدول للنشر")
         WITHDRAW = "withdraw", _("سُحب")

@@ -3,6 +3,7 @@ never move the story; locks follow the work; take-over keeps the form; autosave 
 live preview; the read-only view; versions as an editor speaks of them."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -382,7 +383,9 @@ def test_read_only_view_renders_the_body_and_each_language_in_its_direction(logi
     page = login(reporter).get(change_url(review)).content.decode()
     assert "&lt;p&gt;" not in page and "<strong>works</strong>" in page
     assert 'lang="en" dir="ltr"' in page and 'lang="ar" dir="rtl"' in page
-    assert "<select" not in page.split('id="content"', 1)[1] and 'name="_desk_action"' not in page
+    assert "<select" not in page.split('id="content"', 1)[1] and 'name="headline_ar"' not in page
+    # Its one button is the writer's recall from review (issue 25), a step that saves nothing.
+    assert re.findall(r'name="_desk_action" value="(\w+)"', page) == ["recall"]
 
 
 @pytest.mark.django_db

@@ -13,7 +13,7 @@ from articles.models import Article
 from .conftest import press
 
 Status = Article.Status
-STEPS = ("submit", "send_back", "publish", "schedule", "withdraw", "correct")
+STEPS = ("submit", "recall", "send_back", "publish", "schedule", "withdraw", "correct")
 STATUSES = ("draft", "review", "published", "scheduled", "withdrawn")
 INPUTS = {
     "send_back": {"note": "أضف مصدراً"},
@@ -22,7 +22,7 @@ INPUTS = {
     "correct": {"text": "صُحح الرقم", "kind": "correction"},
 }
 EXPECTED = {
-    "author": {"draft": {"submit"}},
+    "author": {"draft": {"submit"}, "review": {"recall"}},
     "other_reporter": {},
     "editor": {
         "draft": {"submit", "publish", "schedule"},

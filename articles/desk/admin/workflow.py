@@ -22,10 +22,15 @@ from articles import locks, publishing
 from articles.dates import desk_time, desk_zone, desk_zone_name
 from articles.desk import autosaves, previews
 from articles.languages import codes
-from articles.models import Correction, WorkflowEvent
+from articles.models import Article, Correction, WorkflowEvent
 
 ACTION = "_desk_action"  # the name of every workflow button in the story form
 TAKE_OVER = "_desk_take_over"
+# Steps a story not saved yet can take with its first save (the reporter's one-step submit).
+NEW_STORY_STEPS = ("submit",)
+# Steps that save nothing, offered to someone who may only look: a reporter recalling her
+# story from review (she may not edit it there, so it has no form to save).
+STEPS_WITHOUT_THE_FORM = ("recall",)
 
 
 def step_inputs(data, name):
@@ -49,9 +54,14 @@ class DeskFormMixin:
     def clean(self):
         cleaned = super().clean()
         article = self.instance
-        if not article.pk:
-            return cleaned
         user = self.desk_request.user if self.desk_request else None
+        if not article.pk:
+            if self.data.get(ACTION) and user is not None:
+                if self.data[ACTION] not in NEW_STORY_STEPS:
+                    raise forms.ValidationError(_("احفظ الخبر أولاً ثم اختر الإجراء."), code="transition")
+                article.created_by = user  # as save_model will: the new story is theirs
+                self._check_step(article, user)
+            return cleaned
         # The admin saves inside a transaction: holding the row until then makes check-and-save
         # one step, so two simultaneous saves cannot both pass.
         current = type(article).objects.select_for_update().get(pk=article.pk)
@@ -82,15 +92,18 @@ class DeskFormMixin:
                 code="locked",
                 params={"name": locks.display_name(lock.user)},
             )
-        name = self.data.get(ACTION)
-        if name and user is not None:
-            # PermissionDenied goes up as a 403: only a crafted request gets here without the right.
-            try:
-                inputs = publishing.check(name, current, user, **step_inputs(self.data, name))
-            except publishing.TransitionNotAllowed as problem:
-                raise forms.ValidationError(str(problem), code="transition") from None
-            self.desk_step = (name, inputs)
+        if self.data.get(ACTION) and user is not None:
+            self._check_step(current, user)
         return cleaned
+
+    def _check_step(self, article, user):
+        name = self.data[ACTION]
+        # PermissionDenied goes up as a 403: only a crafted request gets here without the right.
+        try:
+            inputs = publishing.check(name, article, user, **step_inputs(self.data, name))
+        except publishing.TransitionNotAllowed as problem:
+            raise forms.ValidationError(str(problem), code="transition") from None
+        self.desk_step = (name, inputs)
 
 
 class DeskArticleAdminMixin:
@@ -144,10 +157,18 @@ class DeskArticleAdminMixin:
         autosaves.discard(obj if change else None, request.user)
 
     def response_change(self, request, obj):
-        form_step = getattr(request, "_desk_step", None)
-        if form_step is None:
+        if getattr(request, "_desk_step", None) is None:
             return super().response_change(request, obj)
-        name, inputs = form_step
+        return self._take_step(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # A new story sent for review with its first save: one press, one transaction.
+        if getattr(request, "_desk_step", None) is None:
+            return super().response_add(request, obj, post_url_continue)
+        return self._take_step(request, obj)
+
+    def _take_step(self, request, obj):
+        name, inputs = request._desk_step
         # Same transaction as the save: a refusal here rolls the save back too.
         result = publishing.perform(name, obj, request.user, **inputs)
         if isinstance(result, WorkflowEvent):
@@ -211,6 +232,7 @@ class DeskArticleAdminMixin:
             # Before "<object_id>/autosave/", which "add/autosave/" would match too.
             path("add/autosave/", wrap(self.desk_autosave_view), name=f"{prefix}_new_autosave"),
             path("<path:object_id>/lock/", wrap(self.desk_lock_view), name=f"{prefix}_lock"),
+            path("<path:object_id>/step/", wrap(self.desk_step_view), name=f"{prefix}_step"),
             path("<path:object_id>/autosave/", wrap(self.desk_autosave_view), name=f"{prefix}_autosave"),
             path("<path:object_id>/preview/", wrap(self.desk_preview_view), name=f"{prefix}_preview"),
             path(
@@ -260,6 +282,46 @@ class DeskArticleAdminMixin:
             return JsonResponse({"mine": False, "released": True})
         lock, mine = locks.acquire(article, request.user)
         return JsonResponse({"mine": mine, "holder": "" if mine else locks.display_name(lock.user)})
+
+    # Steps that save nothing
+    def desk_step_view(self, request, object_id):
+        """POST from the read-only page: a step with no form to save (a reporter's recall).
+        publishing decides who and when; a refusal is said on the story's page."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._desk_article(request, object_id)
+        name = request.POST.get(ACTION, "")
+        url = reverse("admin:articles_article_change", args=[article.pk])
+        if name not in STEPS_WITHOUT_THE_FORM:
+            messages.error(request, _("إجراء غير معروف."))
+            return HttpResponseRedirect(url)
+        try:
+            event = publishing.perform(name, article, request.user, **step_inputs(request.POST, name))
+        except PermissionDenied as refusal:
+            return self._refused(request, str(refusal))
+        except publishing.TransitionNotAllowed as problem:
+            messages.error(request, str(problem))
+            return HttpResponseRedirect(url)
+        messages.success(request, _("تم: %(what)s.") % {"what": self._event_label(event)})
+        return HttpResponseRedirect(url)
+
+    def _steps_without_the_form(self, article, user):
+        """(offered, waiting): the steps of STEPS_WITHOUT_THE_FORM this person may take now, and
+        why the others that are theirs to take from this status must wait (someone has it open)."""
+        offered, waiting = [], []
+        for name in STEPS_WITHOUT_THE_FORM:
+            step = publishing.TRANSITIONS[name]
+            if article.status not in step.sources:
+                continue
+            try:
+                publishing.check(name, article, user)
+            except PermissionDenied:
+                continue
+            except publishing.TransitionNotAllowed as why:
+                waiting.append(str(why))
+                continue
+            offered.append(step)
+        return offered, waiting
 
     # Autosave
     def desk_autosave_view(self, request, object_id=None):
@@ -349,7 +411,13 @@ class DeskArticleAdminMixin:
         extra_context = extra_context or {}
         if self.has_add_permission(request):
             restoring = request.GET.get("autosave") == "restore"
+            new_story = Article(created_by=request.user)
             extra_context["desk_new"] = {
+                "steps": [
+                    s
+                    for s in publishing.available_transitions(new_story, request.user)
+                    if s.name in NEW_STORY_STEPS
+                ],
                 "autosave_seconds": autosaves.IDLE_SECONDS,
                 "zone": desk_zone_name(),
                 "recovery": None
@@ -429,6 +497,7 @@ class DeskArticleAdminMixin:
             if lock is not None and lock.user_id != user.pk:
                 lock_holder = locks.display_name(lock.user)
         steps = publishing.available_transitions(article, user) if can_change else []
+        offered, waiting = ([], []) if can_change else self._steps_without_the_form(article, user)
         events = [
             {
                 "event": event,
@@ -450,6 +519,8 @@ class DeskArticleAdminMixin:
                 "zone": desk_zone_name(),
                 "steps": {step.name: step for step in steps},
                 "any_step": bool(steps),
+                "steps_without_the_form": offered,
+                "steps_waiting": waiting,
                 "events": events,
                 "lock_holder": lock_holder,
                 "lock_released": released,
