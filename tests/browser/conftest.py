@@ -71,11 +71,22 @@ def _require(path, what):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     _require(CHROMIUM, "Chromium (apt-get install chromium)")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # The migrated database as setup serialized it (the desk's groups included), which serialized
+    # rollback restores before each test.
+    kept = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        # Playwright's sync API runs an event loop in this thread, so asgiref keeps Django's
+        # connections per context from now on: the tests see new connection objects, which must
+        # carry the serialized copy too, or every test after the first starts from an empty
+        # database (no groups).
+        for alias, contents in kept.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
