@@ -1,4 +1,7 @@
-"""The desk's people for browser tests: staff users in a role, and a reporter's draft."""
+"""The desk's people for browser tests: staff users in a role, a reporter's draft, a new story
+typed into the add form; and waiting for what the server does after a page has gone."""
+
+import time
 
 from django.contrib.auth import get_user_model
 
@@ -29,3 +32,23 @@ def desk_with_a_draft(site, make_article):
         "story": story,
         "change": f"{site}/admin/articles/article/{story.pk}/change/",
     }
+
+
+def fill_new_story(page, headline, body, section, author_name):
+    """Type a new story into the open "add story" form as a reporter would (no save)."""
+    page.locator("#id_headline_ar").fill(headline)
+    # The body is the rich-text editor (ProseMirror): type into it as a reporter would.
+    page.locator(".body-editor[dir=rtl] [contenteditable=true]").first.fill(body)
+    page.locator("#id_section").select_option(str(section.pk))
+    page.locator("#id_bylines-0-author + .select2 .select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill(author_name.split()[0])
+    page.locator(".select2-results__option", has_text=author_name).click()
+
+
+def wait_until(condition, seconds=10):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()

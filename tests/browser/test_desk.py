@@ -13,7 +13,7 @@ from django.utils import timezone
 from articles.models import Article, Author, Section
 from tests.conftest import desk_groups
 
-from .staff import make_staff
+from .staff import fill_new_story, make_staff
 
 RIYADH = ZoneInfo("Asia/Riyadh")
 
@@ -29,13 +29,7 @@ def test_reporter_to_editor_to_reader(site, new_page, screenshot):
     # 1. The reporter drafts a story in the admin and submits it.
     page = new_page(user=reporter)
     page.goto(site + "/admin/articles/article/add/")
-    page.locator("#id_headline_ar").fill("ارتفاع صادرات التمور")
-    # The body is the rich-text editor (ProseMirror): type into it as a reporter would.
-    page.locator(".body-editor[dir=rtl] [contenteditable=true]").first.fill("ارتفعت صادرات التمور هذا العام.")
-    page.locator("#id_section").select_option(str(section.pk))
-    page.locator("#id_bylines-0-author + .select2 .select2-selection").click()
-    page.locator(".select2-container--open .select2-search__field").fill("سارة")
-    page.locator(".select2-results__option", has_text="سارة المراسلة").click()
+    fill_new_story(page, "ارتفاع صادرات التمور", "ارتفعت صادرات التمور هذا العام.", section, "سارة المراسلة")
     page.locator("input[name=_save]").click()
     page.locator(".messagelist .success").wait_for()
     story = Article.objects.get(headline_ar="ارتفاع صادرات التمور")

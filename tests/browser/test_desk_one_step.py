@@ -2,25 +2,14 @@
 unsaved form (a word typed in the last second included), then pulls it back from review
 once the editor who had it open has closed the tab."""
 
-import time
-
 from articles.models import Article, Author, EditLock, Section, WorkflowEvent
 from tests.conftest import desk_groups
 
-from .staff import make_staff
+from .staff import fill_new_story, make_staff, wait_until
 
 
 def serious(violations):
     return [v for v in violations if v["impact"] in ("serious", "critical")]
-
-
-def wait_until(condition, seconds=10):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
 
 
 def test_a_new_story_in_one_press_then_recalled_when_the_editor_has_left(
@@ -35,12 +24,7 @@ def test_a_new_story_in_one_press_then_recalled_when_the_editor_has_left(
     # 1. A new story, never saved, sent for review with one press.
     page = new_page(user=reporter)
     page.goto(site + "/admin/articles/article/add/")
-    page.locator("#id_headline_ar").fill("ارتفاع صادرات التمور")
-    page.locator(".body-editor[dir=rtl] [contenteditable=true]").first.fill("ارتفعت صادرات التمور هذا العام.")
-    page.locator("#id_section").select_option(str(section.pk))
-    page.locator("#id_bylines-0-author + .select2 .select2-selection").click()
-    page.locator(".select2-container--open .select2-search__field").fill("سارة")
-    page.locator(".select2-results__option", has_text="سارة المراسلة").click()
+    fill_new_story(page, "ارتفاع صادرات التمور", "ارتفعت صادرات التمور هذا العام.", section, "سارة المراسلة")
     page.locator("#id_standfirst_ar").fill("موجز كُتب قبل الضغط بلحظة")
     send = page.locator("button[name=_desk_action][value=submit]")
     assert send.inner_text() == "احفظ وأرسل للمراجعة"

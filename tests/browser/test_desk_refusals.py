@@ -13,7 +13,7 @@ from articles import publishing
 from articles.desk.models import Autosave
 from articles.models import Article, EditLock
 
-from .staff import desk_with_a_draft
+from .staff import desk_with_a_draft, wait_until
 
 
 @pytest.fixture
@@ -24,15 +24,6 @@ def desk(site, make_article):
 def someone_saves_meanwhile(story, editor):
     # Another person's save after this form was opened: the next save from the form is stale.
     Article.objects.filter(pk=story.pk).update(version=F("version") + 1, last_edited_by=editor)
-
-
-def wait_until(condition, seconds=10):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
 
 
 def kill(page):

@@ -129,3 +129,22 @@ def form_data(article, **changes):
         )
     data.update(changes)
     return data
+
+
+def new_story_form(section, author, **typed):
+    """The "add story" form as the browser would post it: one byline, the fields typed."""
+    data = {
+        "section": section.pk,
+        "version": "",
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "1",
+        "bylines-MAX_NUM_FORMS": "1000",
+        "bylines-0-author": author.pk,
+        "bylines-0-position": "0",
+    }
+    for name in ("headline", "slug", "kicker", "standfirst", "body", "dateline"):
+        for lang in ("ar", "en"):
+            data[f"{name}_{lang}"] = ""
+    data.update(typed)
+    return data

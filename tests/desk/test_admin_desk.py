@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles import publishing
 from articles.models import Article, Correction, EditLock, WorkflowEvent
 
-from .conftest import change_url, form_data, press
+from .conftest import change_url, form_data, new_story_form, press
 
 Status = Article.Status
 RIYADH = ZoneInfo("Asia/Riyadh")
@@ -106,21 +106,16 @@ def test_reporter_cannot_change_another_reporters_story(login, other_reporter, d
 def test_reporter_creates_a_story_and_is_its_author(login, reporter, section, author):
     response = login(reporter).post(
         reverse("admin:articles_article_add"),
-        {
-            "headline_ar": "خبر المراسلة",
-            "body_ar": "<p>نص</p>",
-            "section": section.pk,
-            "bylines-TOTAL_FORMS": "1",
-            "bylines-INITIAL_FORMS": "0",
-            "bylines-MIN_NUM_FORMS": "1",
-            "bylines-MAX_NUM_FORMS": "1000",
-            "bylines-0-author": author.pk,
-            "bylines-0-position": "0",
+        new_story_form(
+            section,
+            author,
+            headline_ar="خبر المراسلة",
+            body_ar="<p>نص</p>",
             # A crafted status is ignored: status only moves through transitions.
-            "status": "published",
-            "published_at_0": "2020-01-01",
-            "published_at_1": "10:00",
-        },
+            status="published",
+            published_at_0="2020-01-01",
+            published_at_1="10:00",
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     article = Article.objects.get(headline_ar="خبر المراسلة")

@@ -16,6 +16,8 @@ from articles.models import (
 )
 from articles.pictures.models import Image
 
+from .conftest import new_story_form
+
 MODELS = [Article, Author, Award, AwardCategory, AwardWin, Image, Organisation, Section, Tag]
 
 
@@ -67,18 +69,13 @@ def test_author_search_folds_arabic_spelling(admin_client, demo):
 def test_editor_can_create_a_story_in_the_admin(admin_client, section, author):
     response = admin_client.post(
         reverse("admin:articles_article_add"),
-        {
-            "headline_ar": "خبر من المحرر",
-            "body_ar": "<p>نص <script>alert(1)</script>الخبر</p>",
-            "section": section.pk,
-            "status": "draft",
-            "bylines-TOTAL_FORMS": "1",
-            "bylines-INITIAL_FORMS": "0",
-            "bylines-MIN_NUM_FORMS": "1",
-            "bylines-MAX_NUM_FORMS": "1000",
-            "bylines-0-author": author.pk,
-            "bylines-0-position": "0",
-        },
+        new_story_form(
+            section,
+            author,
+            headline_ar="خبر من المحرر",
+            body_ar="<p>نص <script>alert(1)</script>الخبر</p>",
+            status="draft",
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     article = Article.objects.get(headline_ar="خبر من المحرر")

@@ -13,7 +13,7 @@ from articles import publishing, revisions
 from articles.desk.models import Autosave
 from articles.models import Article, EditLock, Tag
 
-from .conftest import change_url, form_data, press
+from .conftest import change_url, form_data, new_story_form, press
 
 Status = Article.Status
 
@@ -250,24 +250,6 @@ def test_bad_autosave_input_is_a_clear_answer_never_a_500(login, draft, reporter
 
 ADD_URL = "/admin/articles/article/add/"
 NEW_AUTOSAVE_URL = "/admin/articles/article/add/autosave/"
-
-
-def new_story_form(section, author, **typed):
-    data = {
-        "section": section.pk,
-        "version": "",
-        "bylines-TOTAL_FORMS": "1",
-        "bylines-INITIAL_FORMS": "0",
-        "bylines-MIN_NUM_FORMS": "1",
-        "bylines-MAX_NUM_FORMS": "1000",
-        "bylines-0-author": author.pk,
-        "bylines-0-position": "0",
-    }
-    for name in ("headline", "slug", "kicker", "standfirst", "body", "dateline"):
-        for lang in ("ar", "en"):
-            data[f"{name}_{lang}"] = ""
-    data.update(typed)
-    return data
 
 
 @pytest.mark.django_db

@@ -13,7 +13,7 @@ from articles.desk.front_page import front_page
 from articles.desk.models import Autosave, Notification
 from articles.models import Article, WorkflowEvent
 
-from .conftest import change_url
+from .conftest import change_url, new_story_form
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -25,20 +25,12 @@ def step_url(article):
 
 
 def new_story(section, author, **changes):
-    data = {
+    typed = {
         "headline_ar": "خبر جديد من المراسلة",
         "body_ar": "<p>نص الخبر الجديد</p>",
-        "section": section.pk,
-        "bylines-TOTAL_FORMS": "1",
-        "bylines-INITIAL_FORMS": "0",
-        "bylines-MIN_NUM_FORMS": "1",
-        "bylines-MAX_NUM_FORMS": "1000",
-        "bylines-0-author": author.pk,
-        "bylines-0-position": "0",
         "_desk_action": "submit",
     }
-    data.update(changes)
-    return data
+    return new_story_form(section, author, **{**typed, **changes})
 
 
 # Recall, in publishing
