@@ -20,6 +20,7 @@ def search_page(request):
     context = {
         "query": query, "q": query.text, "max_length": search.MAX_QUERY_LENGTH,
         "editions": _editions(query.text),
+        "noindex": True,  # results pages are endless and change: never indexed
     }
     if query:
         try:

@@ -77,7 +77,8 @@ def news_article_jsonld(context, article):
 
 @register.inclusion_tag("articles/_head.html", takes_context=True)
 def reader_head(context, title="", description="", image="", kind="website", image_alt=""):
-    """Canonical URL, hreflang alternates, feeds, Open Graph and Twitter card tags."""
+    """Robots (noindex for an empty list, else large image previews allowed), canonical URL,
+    hreflang alternates, feeds, Open Graph and Twitter card tags."""
     request = context.get("request")
     editions = context.get("editions") or context.get("default_editions") or {}
     build = request.build_absolute_uri if request else (lambda url: url)
@@ -99,4 +100,6 @@ def reader_head(context, title="", description="", image="", kind="website", ima
         "kind": kind,
         "site_name": context.get("site_name", ""),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+        # An empty list page: kept out of search engines (followed links still count).
+        "noindex": context.get("noindex", False),
     }
