@@ -268,12 +268,19 @@ _DIGITS = str.maketrans(
 )
 
 
+# A decimal point between digits (27.6, Arabic ٫): a hyphen in the slug, never dropped
+# (27.6 مليار must not read 276 مليار).
+_DECIMAL_POINT = re.compile(r"(?<=\d)[.\u066b](?=\d)")
+
+
 def arabic_slugify(text, max_length=200):
     """A URL slug that keeps the headline's own letters.
 
     Only tashkeel, tatweel, invisible marks and punctuation go: فئتين stays فئتين and ة stays
-    ة (search folding is `normalize()`'s job, not the URL's). Latin letters are lower-cased."""
+    ة (search folding is `normalize()`'s job, not the URL's). Latin letters are lower-cased.
+    Decimal numbers keep their parts apart: «27.6 مليار» → 27-6-مليار."""
     text = _STRIP.sub("", unicodedata.normalize("NFKC", text or "")).translate(_DIGITS)
+    text = _DECIMAL_POINT.sub("-", text)
     slug = slugify(text, allow_unicode=True)
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
