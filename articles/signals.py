@@ -15,7 +15,7 @@ and `manage.py fill_search_columns` refills every story after a fixture load; li
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 
-from . import renditions
+from . import renditions, share_cards
 from .arabic import name_key
 from .models import Article, Author, Byline, Image, Rendition, Tag
 
@@ -133,4 +133,5 @@ def connect(app_config):
     pre_delete.connect(tag_deleting, sender=Tag, dispatch_uid="search-tag-deleting")
     post_delete.connect(tag_deleted, sender=Tag, dispatch_uid="search-tag-deleted")
     post_save.connect(picture_saved, sender=Image, dispatch_uid="renditions-picture-saved")
+    post_save.connect(share_cards.story_saved, sender=Article, dispatch_uid="share-cards-story-saved")
     post_delete.connect(rendition_deleted, sender=Rendition, dispatch_uid="renditions-file-deleted")

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from .. import dates as _dates
 from .. import languages as _languages
 from ..html import reading_minutes
-from ..structured_data import as_script, news_article
+from ..structured_data import as_script, breadcrumbs, news_article
 
 register = template.Library()
 
@@ -71,8 +71,10 @@ def share_links(context, article):
 
 @register.simple_tag(takes_context=True)
 def news_article_jsonld(context, article):
-    """`{% news_article_jsonld article %}` — the story's schema.org NewsArticle script."""
-    return mark_safe(as_script(news_article(article, context["request"])))
+    """`{% news_article_jsonld article %}` — the story's schema.org NewsArticle script, then
+    its BreadcrumbList (home › section › story)."""
+    request = context["request"]
+    return mark_safe(as_script(news_article(article, request)) + as_script(breadcrumbs(article, request)))
 
 
 @register.inclusion_tag("articles/_head.html", takes_context=True)
