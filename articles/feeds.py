@@ -8,6 +8,7 @@ import contextvars
 from urllib.parse import unquote
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -26,6 +27,7 @@ FEED_SIZE = 30
 # items' ids, and the scheme and host for enclosure URLs; set per request in `get_feed`.
 _AUTHORITY = contextvars.ContextVar("feed_authority", default="localhost")
 _BASE = contextvars.ContextVar("feed_base", default="")
+_OWNER = contextvars.ContextVar("feed_owner", default=None)
 
 
 class LatestRss(Feed):
@@ -115,22 +117,36 @@ class OwnedFeedMixin:
     url_name = ""
     # An author with no public story has no page, so no feed either; a section keeps its feed.
     public_only = False
+    stories_of = ""  # the Article lookup naming the owner: "section", "authors"
 
     def __call__(self, request, slug):
-        owner = self.get_object(request, slug)
+        owner = self._owner(slug)
         current = reverse(self.url_name, args=[owner.slug])
         if unquote(current) != request.path:
             return redirect(current, permanent=True)
-        return super().__call__(request, slug=slug)
+        token = _OWNER.set(owner)  # found once: get_object hands it to the framework
+        try:
+            return super().__call__(request, slug=slug)
+        finally:
+            _OWNER.reset(token)
 
-    def get_object(self, request, slug):
+    def _owner(self, slug):
+        # Whether it has a public story is asked with the lookup itself (no query of its own).
+        public = Article.objects.published().filter(**{self.stories_of: OuterRef("pk")})
         owner = (
-            self.owner_model._default_manager.filter(slug_lookup(slug)).first()
+            self.owner_model._default_manager.annotate(has_public=Exists(public))
+            .filter(slug_lookup(slug)).first()
             or OldSlug.objects.owner(self.owner_model, slug)
         )
-        if owner is None or (self.public_only and not self.stories(owner).exists()):
+        if owner is None or (self.public_only and not getattr(owner, "has_public", True)):
             raise Http404
         return owner
+
+    def get_object(self, request, slug):
+        return _OWNER.get() or self._owner(slug)
+
+    def stories(self, obj):
+        return Article.objects.published().filter(**{self.stories_of: obj})
 
     def title(self, obj=None):
         return self.as_text(f"{obj.name} — {site_name()}")
@@ -148,8 +164,7 @@ class SectionRss(OwnedFeedMixin, LatestRss):
 
     subtitle = description
 
-    def stories(self, obj):
-        return Article.objects.published().filter(section=obj)
+    stories_of = "section"
 
 
 class SectionAtom(SectionRss):
@@ -167,8 +182,7 @@ class AuthorRss(OwnedFeedMixin, LatestRss):
 
     subtitle = description
 
-    def stories(self, obj):
-        return Article.objects.published().filter(authors=obj)
+    stories_of = "authors"
 
 
 class AuthorAtom(AuthorRss):
