@@ -13,6 +13,10 @@ feminine endings behind; never below three letters), and broken plurals and irre
 are joined to their singular through a lexicon (articles/data/arabic_lexicon.tsv): جوائز,
 الجائزة and وبالجائزة all have the key جايز. English words lose plural endings only.
 
+Compound names are one word to search and to the importer (`fold_compounds()`): عبد, أبو/أبي
+and ابن are written joined to the name that follows or apart (عبد العزيز/عبدالعزيز,
+أبو ظبي/أبوظبي), so the folded text joins them; the index keeps the parts as words too.
+
 `arabic_slugify()` is separate: a URL keeps the headline's own letters.
 """
 
@@ -58,6 +62,31 @@ def normalize(text):
     return _SPACES.sub(" ", text).strip()
 
 
+# The first word of a compound name (folded), behind at most one clitic (و ف ب ك ل): عبد
+# (عبد الله، عبد العزيز), أبو/أبي (أبو بكر، أبي ظبي) and ابن (ابن خلدون).
+_COMPOUND_HEADS = ("عبد", "ابو", "ابي", "ابن")
+_COMPOUND_APART = re.compile(r"(?<!\w)([وفبكل]?(?:" + "|".join(_COMPOUND_HEADS) + r")) (?=[\u0621-\u064a])")
+# Joined, the rest must be a name of three letters or more (ابنه "his son" is no compound).
+_COMPOUND_JOINED = re.compile(r"^([وفبكل]?(?:" + "|".join(_COMPOUND_HEADS) + r"))([\u0621-\u064a]{3,})$")
+
+
+def fold_compounds(folded):
+    """Join the parts of compound names in already folded text: عبد العزيز → عبدالعزيز."""
+    return _COMPOUND_APART.sub(r"\1", folded)
+
+
+def compound_parts(word):
+    """(head, name) of a joined compound word (عبدالعزيز → عبد, العزيز); () otherwise."""
+    match = _COMPOUND_JOINED.match(word)
+    return match.groups() if match else ()
+
+
+def name_key(name):
+    """How an author's name is keyed for matching: folded, compound names joined, so
+    «عبد الرحمن» and «عبدالرحمن», like فاطمة and فاطمه, are one person."""
+    return fold_compounds(normalize(name))
+
+
 _WORD = re.compile(r"\w+")
 # The shortest stem light stemming may leave: below three letters Arabic words are too
 # ambiguous (في، من، يد) and joining them would find unrelated stories.
@@ -78,8 +107,8 @@ LEXICON_FILE = Path(__file__).resolve().parent / "data" / "arabic_lexicon.tsv"
 
 
 def words(text):
-    """The folded words of `text`, in order (punctuation dropped)."""
-    return _WORD.findall(normalize(text))
+    """The folded words of `text`, in order (punctuation dropped; compound names joined)."""
+    return _WORD.findall(fold_compounds(normalize(text)))
 
 
 def _is_arabic(word):
@@ -182,6 +211,26 @@ def keys(word):
     return tuple(dict.fromkeys(key for reading in _readings(word) for key in _keys_of_reading(reading)))
 
 
+@functools.lru_cache(maxsize=65536)
+def bare_forms(word):
+    """The folded word without its clitics, every way it can be read (itself included unless a
+    combined article certainly is one): وبالجائزة → جائزه; بالجائزة → جائزه; الوزير →
+    وزير, الوزير. Search counts a word as "the word typed" when a bare form meets, so a clitic
+    never changes a story's rank."""
+    if not word or not _is_arabic(word):
+        return (word,) if word else ()
+    return tuple(dict.fromkeys(_readings(word)))
+
+
+def forms(word):
+    """The whole words a stored word is found by: itself, its bare forms, and the parts of a
+    compound name (عبدالعزيز is found by عبد and العزيز too)."""
+    found = [word, *bare_forms(word)]
+    for part in compound_parts(word):
+        found += [part, *bare_forms(part)]
+    return list(dict.fromkeys(found))
+
+
 # The stems sit in the same column as the words, each behind this mark, so one LIKE tells an
 # exact word (" word ") from a stem (" ~key "); \w never matches it, so no word looks like a key.
 KEY_MARK = "~"
@@ -190,14 +239,23 @@ KEY_MARK = "~"
 MAX_INDEXED_WORD = 100
 
 
-def index_text(*texts):
-    """What a search column stores: " word word … ~key ~key … ", folded.
+# The last lexeme of every column written by today's analysis (the bare forms and compound
+# parts): a column without it was written by an older one and is refilled after `migrate`.
+ANALYSIS_MARK = KEY_MARK * 2 + "2"
 
-    The words in order (whole-word and prefix matching: " word " and " wor"), then each key
-    once. Space-padded, so the first and last words are matched like any other."""
+
+def index_text(*texts):
+    """What a search column stores: " word word … ~key ~key … ~~2 ", folded.
+
+    Each word's `forms()` once, in order of first use (whole-word and prefix matching:
+    " word " and " wor"), then each key once, then ANALYSIS_MARK. Space-padded, so the first
+    and last words are matched like any other."""
     folded = [word for text in texts for word in words(text) if len(word) <= MAX_INDEXED_WORD]
-    stems = dict.fromkeys(key for word in folded for key in keys(word))
-    return " " + " ".join([*folded, *(KEY_MARK + key for key in stems)]) + " " if folded else ""
+    found = dict.fromkeys(form for word in folded for form in forms(word))
+    stems = dict.fromkeys(key for form in found for key in keys(form))
+    if not folded:
+        return ""
+    return " " + " ".join([*found, *(KEY_MARK + key for key in stems), ANALYSIS_MARK]) + " "
 
 
 # Digits are kept but written the Latin way in URLs (٢٠٢١ → 2021).
@@ -206,12 +264,19 @@ _DIGITS = str.maketrans(
 )
 
 
+# A decimal point between digits (27.6, Arabic ٫): a hyphen in the slug, never dropped
+# (27.6 مليار must not read 276 مليار).
+_DECIMAL_POINT = re.compile(r"(?<=\d)[.\u066b](?=\d)")
+
+
 def arabic_slugify(text, max_length=200):
     """A URL slug that keeps the headline's own letters.
 
     Only tashkeel, tatweel, invisible marks and punctuation go: فئتين stays فئتين and ة stays
-    ة (search folding is `normalize()`'s job, not the URL's). Latin letters are lower-cased."""
+    ة (search folding is `normalize()`'s job, not the URL's). Latin letters are lower-cased.
+    Decimal numbers keep their parts apart: «27.6 مليار» → 27-6-مليار."""
     text = _STRIP.sub("", unicodedata.normalize("NFKC", text or "")).translate(_DIGITS)
+    text = _DECIMAL_POINT.sub("-", text)
     slug = slugify(text, allow_unicode=True)
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]

@@ -15,6 +15,7 @@ from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
 
 from articles import freshness
+from articles.arabic import name_key
 from articles.models import Article, Author, Byline, Tag
 
 
@@ -135,8 +136,21 @@ def connect_freshness():
         m2m_changed.connect(story_links_changed, sender=through, dispatch_uid=f"shown-{through.__name__}")
 
 
+def author_name_keys_migrated(sender, using="default", **kwargs):
+    """After `migrate`: re-key authors keyed by an older rule (before compound names were
+    joined), so the importer finds «عبد الرحمن» under «عبدالرحمن». Authors are few."""
+    stale = []
+    for author in Author.objects.using(using).only("pk", "name_ar", "name_key").iterator():
+        key = name_key(author.name_ar)
+        if author.name_key != key:
+            author.name_key = key
+            stale.append(author)
+    Author.objects.using(using).bulk_update(stale, ["name_key"], batch_size=500)
+
+
 def connect(app_config):
     connect_freshness()
+    post_migrate.connect(author_name_keys_migrated, sender=app_config, dispatch_uid="author-keys-migrated")
     post_migrate.connect(search_columns_migrated, sender=app_config, dispatch_uid="search-migrated")
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
     post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")

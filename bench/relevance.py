@@ -105,7 +105,9 @@ def evaluate(keys):
     figures = {}
     for language, query, wanted in queries():
         relevant = {pk for key in wanted for pk in keys[key]}
-        ranked = list(search.search(search.parse(query), language).values_list("pk", flat=True)[:DEPTH])
+        # As the search page does: the suggestion, then most words, when nothing matches.
+        meant = search.find_meant(search.parse(query), language)
+        ranked = list(meant.found.stories.values_list("pk", flat=True)[:DEPTH])
         rank = next((n for n, pk in enumerate(ranked, 1) if pk in relevant), None)
         result = figures.setdefault(language, Figures(language))
         result.queries += 1

@@ -161,6 +161,9 @@ class Article(SearchColumns):
         verbose_name=_("صورة المشاركة"),
         help_text=_("اختيارية. تظهر حين يُشارك الخبر؛ إن تُركت ظهرت الصورة الرئيسية."),
     )
+    # {edition: file name} of the share cards drawn from the headline for a story with no
+    # picture (articles/pictures/share_cards.py); derived, written by update(), never edited.
+    share_cards = models.JSONField(default=dict, blank=True, editable=False)
     status = models.CharField(
         _("الحالة"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

@@ -6,15 +6,16 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.images import author_photo_path, validate_image_upload, without_metadata
 
-from ..arabic import normalize
+from ..arabic import name_key
 from ..cleaning import clean_typed_text
 from .slugs import PublicPageMixin
 
 
 class AuthorQuerySet(models.QuerySet):
     def matching(self, name):
-        """Authors whose Arabic name is `name` however it is spelt (فاطمه = فاطمة)."""
-        return self.filter(name_key=normalize(name))
+        """Authors whose Arabic name is `name` however it is spelt (فاطمه = فاطمة,
+        عبد الرحمن = عبدالرحمن)."""
+        return self.filter(name_key=name_key(name))
 
 
 class Author(PublicPageMixin, models.Model):
@@ -64,5 +65,5 @@ class Author(PublicPageMixin, models.Model):
         # A new photo goes through the one image pipeline: checked, re-encoded, renamed.
         if self.photo and not getattr(self.photo, "_committed", True):
             self.photo = without_metadata(self.photo)
-        self.name_key = normalize(self.name_ar)
+        self.name_key = name_key(self.name_ar)
         super().save(*args, **kwargs)

@@ -13,7 +13,7 @@ and search_names_<code> (byline and tag names).
 
 from django.db import models
 
-from ..arabic import index_text
+from ..arabic import ANALYSIS_MARK, index_text
 from ..html import plain_text
 from ..languages import codes, localized
 
@@ -60,9 +60,9 @@ class SearchColumnsQuerySet(models.QuerySet):
 
     def with_stale_search_columns(self):
         """Stories whose columns were written before today's analysis (`arabic.index_text`
-        pads every column with spaces; an older rule did not, a migration's frozen copy
-        included): they must be refilled to be found."""
-        return self.exclude(search_headline_ar__startswith=" ")
+        ends every column with ANALYSIS_MARK; an older rule did not, a migration's frozen
+        copy included): they must be refilled to be found."""
+        return self.exclude(search_headline_ar__endswith=f" {ANALYSIS_MARK} ")
 
     def _store_search_columns(self, stories):
         if stories:

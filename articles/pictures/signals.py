@@ -1,16 +1,19 @@
 """The picture library's signal receivers, connected in `PicturesConfig.ready()`: cut a
 picture's renditions when it is saved, remove a deleted rendition's file, keep pictures'
-search keys. (What a change to a picture makes stale is declared by the models'
+search keys, draw the share card of a published story with no picture (share_cards.py). (What a change to a picture makes stale is declared by the models'
 `shown_keys()` and passed on by the core's receivers, articles/signals.py.)
 
 `bulk_create`, `QuerySet.update()` and loaddata's raw saves send no signals: `manage.py
-make_renditions` cuts the renditions of pictures saved that way.
+make_renditions` cuts the renditions of pictures saved that way, `manage.py
+make_share_cards` draws the cards of stories saved that way.
 """
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 
-from . import renditions
+from articles.models import Article
+
+from . import renditions, share_cards
 from .models import Image, Rendition
 
 
@@ -62,3 +65,4 @@ def connect(app_config):
     )
     post_save.connect(picture_saved, sender=Image, dispatch_uid="renditions-picture-saved")
     post_delete.connect(rendition_deleted, sender=Rendition, dispatch_uid="renditions-file-deleted")
+    post_save.connect(share_cards.story_saved, sender=Article, dispatch_uid="share-cards-story-saved")

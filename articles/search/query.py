@@ -11,8 +11,13 @@ analysis, so فاطمه/فاطمة, الأولى/الاولى, tashkeel, clitics
   also matches as the start of a word (" word…") when it has PREFIX_MIN letters or more, so
   a short word no longer finds unrelated longer ones (منى does not find منيرة);
 - rank: per word, the best place it is found (headline 3, names 2, body 1), counted four
-  times for the exact word and once for a stem or prefix, so exact words rank first;
-  newest first among equals.
+  times for the word as typed and once for a stem or prefix, so exact words rank first;
+  newest first among equals. "As typed" means without its clitics (`arabic.bare_forms`,
+  stored with every word): وبالجائزة ranks the stories exactly as بالجائزة and جائزة do.
+
+When the strict search finds nothing, `find_meant()` searches what the reader probably meant:
+the suggestion («هل تقصد»), said so on the page; then the stories holding most of the words,
+with the words each one holds marked.
 
 On PostgreSQL the same matching is answered by one GIN index per edition (migration
 0013): the columns' words split on spaces are the lexemes of a tsvector, so a word is the
@@ -35,7 +40,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from articles.arabic import KEY_MARK, keys, normalize
+from articles.arabic import KEY_MARK, bare_forms, compound_parts, keys, normalize
 from articles.arabic import words as folded_words
 from articles.html import plain_text
 from articles.models import Article, Author
@@ -95,7 +100,18 @@ def parse(raw):
 
 
 def _exact(field, term):
-    return Q(**{f"{field}__contains": f" {term} "})
+    """The word as typed, clitics aside: one of its bare forms is stored as a whole word."""
+    matched = Q()
+    for form in bare_forms(term):
+        matched |= Q(**{f"{field}__contains": f" {form} "})
+    return matched
+
+
+def _prefixes(term, query):
+    """The starts of words the last word typed may be (itself and its bare forms)."""
+    if not (query.prefix and term == query.last):
+        return []
+    return [form for form in dict.fromkeys([term, *bare_forms(term)]) if len(form) >= PREFIX_MIN]
 
 
 def _loose(field, term, query):
@@ -103,8 +119,8 @@ def _loose(field, term, query):
     matched = Q()
     for key in keys(term):
         matched |= Q(**{f"{field}__contains": f" {KEY_MARK}{key} "})
-    if query.prefix and term == query.last:
-        matched |= Q(**{f"{field}__contains": f" {term}"})
+    for start in _prefixes(term, query):
+        matched |= Q(**{f"{field}__contains": f" {start}"})
     return matched
 
 
@@ -138,7 +154,9 @@ def _rank(query, language):
             exact = _exact(field, term)
             if part == "body" and connection.vendor == "postgresql":
                 exact = RawSQL(
-                    f"{words_sql(language)} @@ %s::tsquery", [_lexeme(term)], output_field=BooleanField()
+                    f"{words_sql(language)} @@ %s::tsquery",
+                    [" | ".join(_lexeme(form) for form in bare_forms(term))],
+                    output_field=BooleanField(),
                 )
             places.append((weight * EXACT_FACTOR, exact))
             places.append((weight, _loose(field, term, query)))
@@ -204,6 +222,94 @@ def find(query, language="ar"):
         .order_by("-search_rank", "-published_at", "-id")
     )
     return Found(ranked, len(ids), more)
+
+
+@dataclass
+class Meant:
+    """What `find_meant` searched: the stories, the query they answer, and how it got there."""
+
+    found: Found
+    query: Query  # the words the stories hold: the suggestion's when it was searched instead
+    instead_of: str = ""  # the reader's own words, when the suggestion was searched instead
+    most_words: int = 0  # when not 0: the stories hold at least this many of the words, not all
+
+
+def find_meant(query, language="ar"):
+    """`find()`, and when it finds nothing: the suggestion («نتائج جيسوس بدلاً من خيسوس»),
+    then the stories holding most of the words (at least half; more words held first)."""
+    found = find(query, language)
+    if found.count or not query:
+        return Meant(found, query)
+    suggestion = suggest(query, language)
+    if suggestion:
+        meant = parse(suggestion + " ")  # the suggestion's words are whole words
+        found = find(meant, language)
+        if found.count:
+            return Meant(found, meant, instead_of=query.text)
+    if len(query.terms) > 1:
+        need = (len(query.terms) + 1) // 2
+        return Meant(_find_most(query, language, need), query, most_words=need)
+    return Meant(found, query)
+
+
+def _words_held(query, language):
+    """How many of the query's words a story holds (a number per story, both databases)."""
+    held = Value(0)
+    for term in query.terms:
+        if connection.vendor == "postgresql":
+            condition = RawSQL(
+                f"{words_sql(language)} @@ %s::tsquery",
+                [_word_tsquery(term, query)],
+                output_field=BooleanField(),
+            )
+        else:
+            condition = Q()
+            for field in search_fields(language):
+                condition |= _word_matches(field, term, query)
+        held = held + Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+    return held
+
+
+def _find_most(query, language, need):
+    """The newest CANDIDATES stories holding `need` of the words or more, ranked by how many
+    they hold, then as `find()` ranks."""
+    stories = Article.objects.published().in_edition(language)
+    if connection.vendor == "postgresql":
+        any_word = " | ".join(_word_tsquery(term, query) for term in query.terms)
+        candidates = stories.filter(
+            RawSQL(f"{words_sql(language)} @@ %s::tsquery", [any_word], output_field=BooleanField())
+        )
+    else:
+        candidates = stories
+    ids = list(
+        candidates.alias(held=_words_held(query, language))
+        .filter(held__gte=need)
+        .order_by("-published_at", "-id")
+        .values_list("pk", flat=True)[: CANDIDATES + 1]
+    )
+    ids, more = ids[:CANDIDATES], len(ids) > CANDIDATES
+    ranked = (
+        stories.filter(pk__in=ids)
+        .annotate(words_held=_words_held(query, language), search_rank=_rank(query, language))
+        .order_by("-words_held", "-search_rank", "-published_at", "-id")
+    )
+    return Found(ranked, len(ids), more)
+
+
+def held_words(article, query):
+    """[(word as typed, does the story hold it)] for each word of the reader's query: what a
+    "most words" result shows, the words it holds marked."""
+    texts = [
+        article.headline,
+        article.standfirst,
+        plain_text(article.body),
+        *(author.name for author in article.byline),
+    ]
+    return [
+        (word, any(_spans(text or "", folded_words(word)) for text in texts))
+        for word in query.words
+        if folded_words(word)
+    ]
 
 
 def _newest(stories, query, language, since):
@@ -283,13 +389,14 @@ def _tsquery(query):
     """`_contains_all` as a tsquery: every word as one of its keys, or (the last word typed)
     the start of a word. A story holding a word holds its keys too, so the keys alone find
     the exact word as well; keys begin with KEY_MARK, so a prefix meets words only."""
-    per_word = []
-    for term in query.terms:
-        lexemes = [_lexeme(KEY_MARK + key) for key in keys(term)]
-        if query.prefix and term == query.last:
-            lexemes.append(_lexeme(term) + ":*")
-        per_word.append("(" + " | ".join(dict.fromkeys(lexemes)) + ")")
-    return " & ".join(per_word)
+    return " & ".join(_word_tsquery(term, query) for term in query.terms)
+
+
+def _word_tsquery(term, query):
+    """One word of `_tsquery`: any of its keys, or (the last word typed) a word's start."""
+    lexemes = [_lexeme(KEY_MARK + key) for key in keys(term)]
+    lexemes += [_lexeme(start) + ":*" for start in _prefixes(term, query)]
+    return "(" + " | ".join(dict.fromkeys(lexemes)) + ")"
 
 
 def _postgres_matches(query, language):
@@ -377,7 +484,9 @@ def _matcher(query):
         terms, prefix = query.terms, query.last if query.prefix else None
     else:
         terms, prefix = list(query), None
-    wanted = {key for term in terms for key in keys(term)}
+    # A compound name searched as one word (عبدالعزيز) is marked where written apart too.
+    parts = {part for term in terms for part in compound_parts(term)}
+    wanted = {key for term in [*terms, *parts] for key in keys(term)}
 
     def matches(word):
         return (

@@ -22,11 +22,13 @@ def search_page(request):
         "q": query.text,
         "max_length": search.MAX_QUERY_LENGTH,
         "editions": _editions(query.text),
+        "noindex": True,  # results pages are endless and change: never indexed
     }
     if query:
         try:
             with search.time_limited():
-                found = search.find(query, language)
+                meant = search.find_meant(query, language)
+                found = meant.found
                 # Ranked as ids only (a narrow sort of at most CANDIDATES rows); then the
                 # page's ten stories are read whole, for a list (no folded columns).
                 paginator = Paginator(found.stories.values_list("pk", flat=True), RESULTS_PER_PAGE)
@@ -35,22 +37,31 @@ def search_page(request):
                 ids = list(page.object_list)  # ranked inside the time limit
                 stories = Article.objects.filter(pk__in=ids).for_listing().in_bulk()
                 page.object_list = [stories[pk] for pk in ids]
-                if not ids and page.number == 1:  # «هل تقصد» searches again: also limited
-                    context["suggestion"] = search.suggest(query, language)
         except search.SearchTooSlow:
             context.update(too_slow=True)
             return render(request, "articles/search.html", context)
+        # The stories hold the words of the query searched: the suggestion's when it was.
+        shown = meant.query
         results = [
             {
                 "story": story,
-                "headline": search.highlight(story.headline, query),
-                "snippet": search.snippet(story, query),
+                "headline": search.highlight(story.headline, shown),
+                "snippet": search.snippet(story, shown),
                 # Names are searched too, so show them, marked, with the story.
-                "byline": [(author, search.highlight(author.name, query)) for author in story.byline],
+                "byline": [(author, search.highlight(author.name, shown)) for author in story.byline],
+                "held": search.held_words(story, query) if meant.most_words else [],
             }
             for story in page.object_list
         ]
-        context.update(page=page, results=results, more=found.more, candidates=f"{search.CANDIDATES:,}")
+        context.update(
+            page=page,
+            results=results,
+            more=found.more,
+            candidates=f"{search.CANDIDATES:,}",
+            instead_of=meant.instead_of,
+            searched=shown.text,
+            most_words=meant.most_words,
+        )
     return render(request, "articles/search.html", context)
 
 

@@ -89,18 +89,35 @@ class ArticleSitemap(_BothEditions):
         ]
 
 
-class SectionSitemap(_BothEditions):
-    changefreq = "hourly"
+class _ListsWithStories(_BothEditions):
+    """Section and author pages, each only in the editions where it lists stories (an
+    English page with no English story is noindex: it is no sitemap entry nor alternate)."""
+
+    stories_of = ""
 
     def items(self):
-        return Section.objects.filter(Exists(Article.objects.published().filter(section=OuterRef("pk"))))
-
-
-class AuthorSitemap(_BothEditions):
-    def items(self):
-        return Author.objects.filter(
-            Exists(Article.objects.published().filter(bylines__author=OuterRef("pk")))
+        public = Article.objects.published().filter(**{self.stories_of: OuterRef("pk")})
+        return (
+            self.model.objects.annotate(
+                **{f"stories_{code}": Exists(public.in_edition(code)) for code in self.languages}
+            )
+            .filter(Exists(public))
+            .order_by("pk")
         )
+
+    def get_languages_for_item(self, item):
+        return [code for code in self.languages if getattr(item, f"stories_{code}")]
+
+
+class SectionSitemap(_ListsWithStories):
+    changefreq = "hourly"
+    model = Section
+    stories_of = "section"
+
+
+class AuthorSitemap(_ListsWithStories):
+    model = Author
+    stories_of = "bylines__author"
 
 
 class AwardSitemap(_BothEditions):

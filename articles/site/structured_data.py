@@ -3,14 +3,17 @@
 import json
 
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from articles import dates
 from articles.context_processors import site_name
-from articles.pictures import renditions
+from articles.pictures import renditions, share_cards
 
-LOGO = "img/logo.png"
-LOGO_SIZE = (600, 60)
+# Square, 512 px (Google wants a publisher logo of at least 112 px on its short side for
+# some surfaces; the 600×60 wordmark was 60): articles.pictures.share_cards.logo_mark(512).
+LOGO = "img/logo-square.png"
+LOGO_SIZE = (512, 512)
 
 
 def article_images(article, absolute):
@@ -20,7 +23,9 @@ def article_images(article, absolute):
     them is offered as it is."""
     image = article.share_picture
     if image is None or not image.file:
-        return []
+        # No picture: the headline card (1200×675), once drawn (articles/pictures/share_cards.py).
+        card = share_cards.card_url(article, get_language())
+        return [absolute(card)] if card else []
     return [*(absolute(url) for url in renditions.crop_urls(image)), absolute(image.file.url)]
 
 
@@ -78,6 +83,24 @@ def news_article(article, request):
     if corrections:
         data["correction"] = corrections
     return data
+
+
+def breadcrumbs(article, request):
+    """schema.org BreadcrumbList: the front page, the story's section, the story."""
+    absolute = request.build_absolute_uri
+    trail = [
+        (site_name(), absolute(reverse("articles:home"))),
+        (article.section.name, absolute(article.section.get_absolute_url())),
+        (article.page_title, absolute(article.get_absolute_url())),
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": url}
+            for n, (name, url) in enumerate(trail, 1)
+        ],
+    }
 
 
 def as_script(data):

@@ -2,7 +2,7 @@
 
 from urllib.parse import unquote
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -108,22 +108,47 @@ def _story_and_related(pk):
     return article, related
 
 
-def _filed_under(request, model, slug, stories_of):
+def _filed_under(request, model, slug, stories_of, public_only=False):
     """The page of a section, tag or author: its stories, newest first, a page at a time
-    (template articles/<model>_detail.html, the object under the model's name)."""
-    owner = _by_slug(model, slug)
+    (template articles/<model>_detail.html, the object under the model's name).
+
+    An edition with no stories of it answers 200 with noindex (the reader may switch
+    edition) and is no hreflang alternate; `public_only`: no public story in any edition
+    answers 404 (an author known only from drafts has no page)."""
+    public = Article.objects.published().filter(**{stories_of: OuterRef("pk")})
+    # Which editions list stories: asked with the lookup itself, no query of its own.
+    owner = _by_slug(
+        model,
+        slug,
+        model._default_manager.annotate(
+            **{f"stories_{code}": Exists(public.in_edition(code)) for code in codes()}
+        ),
+    )
+    redirected = _canonical_redirect(request, owner)
+    if redirected:
+        return redirected
+    with_stories = {code for code in codes() if getattr(owner, f"stories_{code}", False)}
+    if public_only and not with_stories:
+        raise Http404
     freshness.record(freshness.list_of(model._meta.model_name, owner.pk))
     page = _listing(request, Article.objects.published().in_edition().filter(**{stories_of: owner}))
+    editions = {code: url for code, url in _editions(owner).items() if code in with_stories}
     name = model._meta.model_name
-    return _canonical_redirect(request, owner) or render(
+    return render(
         request,
         f"articles/{name}_detail.html",
-        {name: owner, "page": page, "stories": page.object_list, "editions": _editions(owner)},
+        {
+            name: owner,
+            "page": page,
+            "stories": page.object_list,
+            "editions": editions,
+            "noindex": not page.object_list,
+        },
     )
 
 
 def author_detail(request, slug):
-    return _filed_under(request, Author, slug, "authors")
+    return _filed_under(request, Author, slug, "authors", public_only=True)
 
 
 def section_detail(request, slug):
@@ -189,14 +214,26 @@ def _related_lists(article):
 
 
 def _listing(request, stories):
+    """One page of a list. A page number that is not one of the list's pages (0, 999, "x",
+    "02") is 404: never page 1's stories under another URL for a crawler to keep."""
     newest = stories.for_listing().order_by("-published_at", "-id")[: PAGE_SIZE * MAX_PAGES]
-    return Paginator(newest, PAGE_SIZE).get_page(request.GET.get("page"))
+    number = request.GET.get("page", "1")
+    if not number.isascii() or not number.isdigit() or str(int(number)) != number:
+        raise Http404
+    try:
+        return Paginator(newest, PAGE_SIZE).page(int(number))
+    except EmptyPage as error:
+        raise Http404 from error
 
 
 def archive(request):
     freshness.record(freshness.ALL_LISTS)
     page = _listing(request, Article.objects.published().in_edition())
-    return render(request, "articles/archive.html", {"page": page, "stories": page.object_list})
+    return render(
+        request,
+        "articles/archive.html",
+        {"page": page, "stories": page.object_list, "noindex": not page.object_list},
+    )
 
 
 def tag_detail(request, slug):

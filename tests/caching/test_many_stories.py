@@ -96,8 +96,13 @@ def test_related_stories_share_a_section_or_a_tag_newest_first(archive):
 
 def test_lists_page_through_the_newest_stories_only(client, archive, monkeypatch):
     monkeypatch.setattr(views, "MAX_PAGES", 3)
-    last = client.get(reverse("articles:archive") + "?page=99").content.decode()
-    assert "صفحة 3 من 3" in last
+    archive_url = reverse("articles:archive")
+    # The last real page still shows; past it is no page (404), never the last page's
+    # stories under another URL (issue 26: only real pages).
+    last = client.get(archive_url + "?page=3")
+    assert last.status_code == 200 and "صفحة 3 من 3" in last.content.decode()
+    assert client.get(archive_url + "?page=4").status_code == 404
+    assert client.get(archive_url + "?page=99").status_code == 404
 
 
 def test_sitemaps_are_split_into_pages(client, archive, monkeypatch):

@@ -135,7 +135,8 @@ def test_lexicon_is_a_few_hundred_unambiguous_entries():
 
 def test_index_text_keeps_words_then_keys():
     text = index_text("حصدت أمانة عسير الجَائزة", "للمواطنين")
-    assert text.startswith(" حصدت امانه عسير الجايزه للمواطنين ")
-    assert " ~جايز " in text and " ~مواطن " in text and text.endswith(" ")
+    # Each word, then its forms without clitics, then the keys, then the analysis mark.
+    assert text.startswith(" حصدت امانه عسير الجايزه جايزه للمواطنين مواطنين ")
+    assert " ~جايز " in text and " ~مواطن " in text and text.endswith(" ~~2 ")
     assert text.count("~جايز") == 1
     assert index_text("", "؟!") == ""

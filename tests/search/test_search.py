@@ -121,10 +121,10 @@ def test_too_long_query_gives_a_friendly_page(client, demo):
 
 @pytest.mark.django_db
 def test_no_results_page_suggests_single_words(client, demo):
-    response = client.get(search_url(), {"q": "جائزة زلزال"})
+    response = client.get(search_url(), {"q": "زلزال بركان"})
     page = response.content.decode()
     assert "لا نتائج للبحث عن" in page
-    assert f'href="?q={quote("زلزال")}"' in page and f'href="?q={quote("جائزة")}"' in page
+    assert f'href="?q={quote("زلزال")}"' in page and f'href="?q={quote("بركان")}"' in page
     assert reverse("articles:home") in page
 
 

@@ -7,8 +7,9 @@ no query per picture.
 """
 
 from django import template
+from django.utils.translation import get_language
 
-from articles.pictures import body_pictures, renditions
+from articles.pictures import body_pictures, renditions, share_cards
 
 register = template.Library()
 
@@ -47,6 +48,12 @@ def body_with_pictures(body):
     """`{% body_with_pictures article.body %}`: the body, its library pictures drawn from their
     renditions with caption and credit (two queries when it has any, whatever their number)."""
     return body_pictures.render(body)
+
+
+@register.filter
+def share_card(article):
+    """The URL of the story's headline card in the active edition ("" until it is drawn)."""
+    return share_cards.card_url(article, get_language())
 
 
 @register.filter

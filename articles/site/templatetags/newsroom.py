@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from articles import dates as _dates
 from articles import languages as _languages
 from articles.html import reading_minutes
-from articles.site.structured_data import as_script, news_article
+from articles.site.structured_data import as_script, breadcrumbs, news_article
 
 register = template.Library()
 
@@ -70,13 +70,16 @@ def share_links(context, article):
 
 @register.simple_tag(takes_context=True)
 def news_article_jsonld(context, article):
-    """`{% news_article_jsonld article %}` — the story's schema.org NewsArticle script."""
-    return mark_safe(as_script(news_article(article, context["request"])))
+    """`{% news_article_jsonld article %}` — the story's schema.org NewsArticle script, then
+    its BreadcrumbList (home › section › story)."""
+    request = context["request"]
+    return mark_safe(as_script(news_article(article, request)) + as_script(breadcrumbs(article, request)))
 
 
 @register.inclusion_tag("articles/_head.html", takes_context=True)
 def reader_head(context, title="", description="", image="", kind="website", image_alt=""):
-    """Canonical URL, hreflang alternates, feeds, Open Graph and Twitter card tags."""
+    """Robots (noindex for an empty list, else large image previews allowed), canonical URL,
+    hreflang alternates, feeds, Open Graph and Twitter card tags."""
     request = context.get("request")
     editions = context.get("editions") or context.get("default_editions") or {}
     build = request.build_absolute_uri if request else (lambda url: url)
@@ -98,4 +101,6 @@ def reader_head(context, title="", description="", image="", kind="website", ima
         "kind": kind,
         "site_name": context.get("site_name", ""),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+        # An empty list page: kept out of search engines (followed links still count).
+        "noindex": context.get("noindex", False),
     }
