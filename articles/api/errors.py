@@ -18,6 +18,8 @@ MESSAGES = {
     "method_not_allowed": _("هذه الواجهة للقراءة فقط: استعمل GET."),
     "error": _("تعذّر تنفيذ الطلب."),
     "control_character": _("المعامل يحتوي على محرف غير مسموح به."),
+    "unknown_reference": _("لا يوجد ما يحمل هذا المعرّف أو الاسم في الرابط."),
+    "moved": _("تغيّر الاسم في الرابط: اتبع location."),
 }
 
 
@@ -44,10 +46,22 @@ class BadParameter(exceptions.APIException):
         super().__init__(str(text))
 
 
+class UnknownReference(exceptions.NotFound):
+    """A filter naming no row (by id or slug, current or old): 404, naming the parameter."""
+
+    def __init__(self, parameter):
+        self.parameter = parameter
+        super().__init__(parameter)
+
+
 def exception_handler(exc, context):
     """DRF's errors (and Django's 404) in the API's shape; anything else stays a bug (500)."""
     if isinstance(exc, BadParameter):
         return Response(body(400, "bad_parameter", exc.text, parameter=exc.parameter), status=400)
+    if isinstance(exc, UnknownReference):
+        return Response(
+            body(404, "not_found", MESSAGES["unknown_reference"], parameter=exc.parameter), status=404
+        )
     if isinstance(exc, Http404 | exceptions.NotFound):
         return Response(body(404, "not_found", MESSAGES["not_found"]), status=404)
     if isinstance(exc, exceptions.MethodNotAllowed):

@@ -16,6 +16,10 @@ MAX_LENGTH = 200  # longer than any slug, cursor or search the API accepts
 MAX_ID = 2**63 - 1  # PostgreSQL's bigint
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+# The moments the databases compare safely (years near 1 and 9999 overflow on conversion to
+# UTC). No story is published outside them, so an earlier or later moment asks the same.
+EARLIEST = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
+LATEST = datetime.datetime(9000, 12, 31, tzinfo=datetime.UTC)
 
 
 def text(request, name, max_length=MAX_LENGTH):
@@ -29,11 +33,12 @@ def text(request, name, max_length=MAX_LENGTH):
 
 
 def language(request, name="lang"):
-    """The language a parameter names, or None when it is absent; 400 when unknown."""
-    value = text(request, name).lower()
-    if not value:
+    """The language a parameter names, or None when it is absent; 400 when it is anything but
+    one of the codes, exactly as the schema's enum lists them (an empty `lang=` too)."""
+    if name not in request.GET:
         return None
-    if value not in languages.codes():
+    value = text(request, name)
+    if value not in languages.codes() or value != request.GET[name]:
         raise BadParameter(name, _("اللغة غير معروفة. المتاح: ar أو en."))
     return value
 
@@ -53,21 +58,28 @@ def answer_language(request):
 
 
 def limit(request):
-    value = text(request, "limit")
-    if not value:
+    """`limit`, 1 to MAX_LIMIT (the schema's minimum and maximum); DEFAULT_LIMIT when absent.
+    Present, it must be the number and nothing else (`limit=`, `limit=0`, ` 5` are 400)."""
+    if "limit" not in request.GET:
         return DEFAULT_LIMIT
-    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_LIMIT:
+    value = text(request, "limit")
+    exact = value == request.GET["limit"] and value.isascii() and value.isdigit()
+    if not exact or not 1 <= int(value) <= MAX_LIMIT:
         raise BadParameter("limit", _("عدد النتائج يجب أن يكون رقمًا بين 1 و100."))
     return int(value)
 
 
 def moment(request, name, end_of_day=False):
-    """An ISO 8601 date or date-time (in the site's zone when it has none), or None.
-    A bare date as an upper bound means the end of that day."""
-    value = text(request, name, max_length=40)
-    if not value:
+    """An ISO 8601 date or date-time (in the site's zone when it has none), or None when absent.
+    A bare date as an upper bound means the end of that day. Any real date is accepted (the
+    schema says `date` or `date-time`): one before 1900 or after 9000 is taken as EARLIEST or
+    LATEST, which select the same stories."""
+    if name not in request.GET:
         return None
+    value = text(request, name, max_length=40)
     try:
+        if not value or value != request.GET[name]:  # `until=` or spaces: no date (the schema says one)
+            raise ValueError(value)
         day = parse_date(value) if len(value) == 10 else None
         if day is not None:
             parsed = datetime.datetime.combine(day, datetime.time.max if end_of_day else datetime.time.min)
@@ -75,18 +87,17 @@ def moment(request, name, end_of_day=False):
             parsed = parse_datetime(value)
             if parsed is None:
                 raise ValueError(value)
-        if timezone.is_naive(parsed):
-            parsed = timezone.make_aware(parsed)
-        # Refuse moments the databases cannot compare (years near 1 and 9999 overflow on
-        # conversion to UTC).
-        parsed.astimezone(datetime.UTC)
-        if not 1900 <= parsed.year <= 9000:
-            raise ValueError(value)
     except (ValueError, OverflowError) as error:
         raise BadParameter(
             name, _("التاريخ غير صالح. اكتبه بصيغة ISO 8601 مثل 2021-12-08 أو 2021-12-08T10:00:00+03:00.")
         ) from error
-    return parsed
+    # Decided on the year as written, before any conversion that could overflow (an offset
+    # moves a moment by less than a day).
+    if parsed.year < EARLIEST.year:
+        return EARLIEST
+    if parsed.year > LATEST.year:
+        return LATEST
+    return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
 
 
 def reference(request, name):

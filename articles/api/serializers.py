@@ -321,6 +321,14 @@ class ErrorMessageSerializer(serializers.Serializer):
     en = serializers.CharField()
 
 
+class MovedSerializer(serializers.Serializer):
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    parameter = serializers.CharField()
+    location = serializers.URLField()
+    message = ErrorMessageSerializer()
+
+
 class ErrorSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     code = serializers.CharField()

@@ -10,7 +10,7 @@ import datetime
 import hashlib
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
@@ -27,10 +27,10 @@ from rest_framework.views import APIView
 from articles import dates, freshness, languages
 from articles.search import query as search
 
-from ..models import Article, Author, Award, AwardCategory, AwardWin, Organisation, Section, Tag
+from ..models import Article, Author, Award, AwardCategory, AwardWin, OldSlug, Organisation, Section, Tag
 from . import changes, pagination, params
 from . import serializers as s
-from .errors import BadParameter
+from .errors import MESSAGES, BadParameter, UnknownReference, body
 
 MAX_SEARCH_OFFSET = 1000
 WINS = AwardWin.objects.select_related("category__award", "organisation")
@@ -127,16 +127,38 @@ ERRORS = {
     429: error("Too many requests from this client; retry after `Retry-After` seconds."),
 }
 NOT_FOUND = {404: error("No such thing, or not public.")}
+MOVED = {
+    301: OpenApiResponse(
+        s.MovedSerializer,
+        description="A filter named a row by a slug it no longer has: the same question under its "
+        "current slug is at `Location` (and `location`).",
+    )
+}
+UNKNOWN = {404: error("A filter names nothing (no such id, slug or old slug); `parameter` names it.")}
+# The schema says exactly what is accepted (schemathesis checks both ways, tests/api/test_schema.py):
+# a parameter present but empty is refused like any other value outside its schema.
 LANG = OpenApiParameter(
     "lang",
     str,
     enum=list(languages.codes()),
-    description="Language of the answer. Wins over Accept-Language; Arabic when neither says.",
+    description="Language of the answer, exactly `ar` or `en`. Wins over Accept-Language; Arabic when neither says.",
 )
 LIMIT = OpenApiParameter(
-    "limit", int, description=f"Items per page, 1–{params.MAX_LIMIT} (default {params.DEFAULT_LIMIT})."
+    "limit",
+    {"type": "integer", "minimum": 1, "maximum": params.MAX_LIMIT},
+    description=f"Items per page, 1–{params.MAX_LIMIT} (default {params.DEFAULT_LIMIT}).",
 )
-CURSOR = OpenApiParameter("cursor", str, description="Opaque: the `next` link carries it.")
+# Text without control characters (refused in any query, articles/ops/middleware.py), at most
+# params.MAX_LENGTH long.
+NO_CONTROLS = r"[^\u0000-\u001f\u007f]"
+TEXT = {"type": "string", "maxLength": params.MAX_LENGTH, "pattern": f"^{NO_CONTROLS}*$"}
+CURSOR = OpenApiParameter(
+    "cursor",
+    {**TEXT, "maxLength": pagination.MAX_CURSOR_LENGTH},
+    description="Opaque: the `next` link carries it.",
+)
+# A date or a date-time, as RFC 3339 and JSON Schema write them.
+MOMENT = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}
 
 
 def documented(summary, response, parameters=(), errors=ERRORS, operation_id=None):
@@ -183,31 +205,65 @@ class Root(ApiView):
         return Response({**data, "languages": list(languages.codes())})
 
 
-def _reference(request, name, relation=""):
-    """A Q for the filter `name`: the row by id, or by its slug in any edition."""
+def _reporting(award):
+    # Through the link table, so a story reporting two wins of one award is listed once.
+    wins = Article.award_wins.through.objects.filter(awardwin__category__award=award)
+    return {"pk__in": wins.values("article_id")}
+
+
+# The filters naming a row: (parameter, model, the stories of that row).
+REFERENCES = (
+    ("section", Section, lambda row: {"section": row}),
+    ("tag", Tag, lambda row: {"tags": row}),
+    ("author", Author, lambda row: {"authors": row}),
+    ("award", Award, _reporting),
+)
+
+
+def _referenced(request, name, model):
+    """The row the filter `name` names — by id, or by its slug in either edition — and
+    whether it was named by a slug it no longer has (None, False when the filter is absent).
+    Naming nothing is a 404: an empty list would say "no stories" of a thing that is not."""
     found = params.reference(request, name)
     if found is None:
-        return None
+        return None, False
     kind, value = found
     if kind == "id":
-        return Q(**{f"{relation}id": value})
-    return languages.slug_lookup(value, field=f"{relation}slug")
+        row, renamed = model._default_manager.filter(pk=value).first(), False
+    else:
+        row = model._default_manager.filter(languages.slug_lookup(value)).first()
+        renamed = row is None
+        if renamed:
+            row = OldSlug.objects.owner(model, value)
+    if row is None:
+        raise UnknownReference(name)
+    freshness.record_instance(row)  # renamed, its old slug must stop being its name here
+    return row, renamed
+
+
+def _moved(request, name, row):
+    """301 to the same question under the row's current slug (in the answer's language)."""
+    query = request.GET.copy()
+    query[name] = row.slug
+    location = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    data = body(301, "moved", MESSAGES["moved"], parameter=name, location=location)
+    return Response(data, status=301, headers={"Location": location})
 
 
 ARTICLE_FILTERS = [
-    OpenApiParameter("section", str, description="A section's id or slug (any edition)."),
-    OpenApiParameter("tag", str, description="A tag's id or slug."),
-    OpenApiParameter("author", str, description="An author's id or slug."),
-    OpenApiParameter("award", str, description="An award's id or slug: stories that report its wins."),
+    OpenApiParameter("section", TEXT, description="A section's id or slug (any edition)."),
+    OpenApiParameter("tag", TEXT, description="A tag's id or slug."),
+    OpenApiParameter("author", TEXT, description="An author's id or slug."),
+    OpenApiParameter("award", TEXT, description="An award's id or slug: stories that report its wins."),
     OpenApiParameter(
         "language",
         str,
         enum=list(languages.codes()),
         description="Only stories that have this edition (every story has Arabic).",
     ),
-    OpenApiParameter("since", str, description="Published at or after: ISO 8601 date or date-time."),
+    OpenApiParameter("since", MOMENT, description="Published at or after: ISO 8601 date or date-time."),
     OpenApiParameter(
-        "until", str, description="Published at or before (a bare date: to the end of that day)."
+        "until", MOMENT, description="Published at or before (a bare date: to the end of that day)."
     ),
 ]
 
@@ -216,22 +272,19 @@ ARTICLE_FILTERS = [
     "Published stories, newest first",
     s.page_serializer("ArticlePage", s.ArticleSummarySerializer),
     [*ARTICLE_FILTERS, LIMIT, CURSOR],
+    errors={**ERRORS, **MOVED, **UNKNOWN},
     operation_id="articles_list",
 )
 class ArticleList(ApiView):
     def get(self, request):
         freshness.record(freshness.ALL_LISTS)  # whatever its filters, a story going out may join it
         stories = Article.objects.published().for_listing().without_text()
-        for name, relation in (("section", "section__"), ("tag", "tags__"), ("author", "authors__")):
-            condition = _reference(request, name, relation)
-            if condition is not None:
-                stories = stories.filter(condition)
-        award = _reference(request, "award", "awardwin__category__award__")
-        if award is not None:
-            # Through the link table, so a story reporting two wins of one award is listed once.
-            stories = stories.filter(
-                pk__in=Article.award_wins.through.objects.filter(award).values("article_id")
-            )
+        for name, model, of in REFERENCES:
+            row, renamed = _referenced(request, name, model)
+            if renamed:
+                return _moved(request, name, row)
+            if row is not None:
+                stories = stories.filter(**of(row))
         edition = params.language(request, "language")
         if edition:
             stories = stories.in_edition(edition)
@@ -264,9 +317,16 @@ class ArticleDetail(ApiView):
     [
         OpenApiParameter(
             "q",
-            str,
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": search.MAX_QUERY_LENGTH,
+                # Not only spaces.
+                "pattern": f"^{NO_CONTROLS}*[^\\s\\u0000-\\u001f\\u007f]{NO_CONTROLS}*$",
+            },
             required=True,
-            description="Words to find; spelling variants of Arabic letters and tashkeel are folded.",
+            description="Words to find (not only spaces); spelling variants of Arabic letters and tashkeel "
+            "are folded. Punctuation alone finds nothing.",
         ),
         LIMIT,
         CURSOR,
@@ -275,14 +335,14 @@ class ArticleDetail(ApiView):
 class Search(ApiView):
     def get(self, request):
         freshness.record_every_story()
-        query = search.parse(params.text(request, "q"))
-        if not query:
-            message = (
-                _("عبارة البحث أطول من المسموح.")
-                if query.error == "too_long"
-                else _("اكتب كلمة واحدة على الأقل للبحث.")
-            )
-            raise BadParameter("q", message)
+        typed = params.text(request, "q")
+        if len(request.GET.get("q", "")) > search.MAX_QUERY_LENGTH:
+            raise BadParameter("q", _("عبارة البحث أطول من المسموح."))
+        if not typed:
+            raise BadParameter("q", _("اكتب كلمة واحدة على الأقل للبحث."))
+        # Punctuation alone is a query too (the schema cannot tell it from words): it finds
+        # nothing, and the answer is an empty list.
+        query = search.parse(typed)
         limit = params.limit(request)
         position = pagination.decode(request, "cursor", "search", [int])
         offset = position[0] if position else 0
@@ -304,7 +364,7 @@ class Search(ApiView):
     [
         OpenApiParameter(
             "since",
-            str,
+            {**TEXT, "maxLength": pagination.MAX_CURSOR_LENGTH},
             description="The `since` cursor of the previous answer; from the beginning without it.",
         ),
         LIMIT,

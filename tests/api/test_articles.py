@@ -1,7 +1,7 @@
 """/api/v1/articles/: the published stories, newest first, filtered and paged; one story in full."""
 
 import datetime
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from django.utils import timezone
@@ -57,7 +57,33 @@ def test_filters_tag_author_award_language(world, withdrawn, api):
     ]  # two wins, listed once
     assert ids(api(f"/api/v1/articles/?award={world.award.slug_en}")[1]) == [world.lead.pk]
     assert ids(api("/api/v1/articles/?language=en")[1]) == [world.lead.pk]
-    assert ids(api("/api/v1/articles/?tag=no-such-tag")[1]) == []
+
+
+@pytest.mark.parametrize("name", ["section", "tag", "author", "award"])
+def test_a_filter_naming_nothing_is_404_not_an_empty_list(world, api, name):
+    for value in ("no-such-slug", "999999"):
+        status, data, response = api(f"/api/v1/articles/?{name}={value}")
+        assert status == 404 and response["Content-Type"] == "application/json", data
+        assert data["code"] == "not_found" and data["parameter"] == name
+        assert data["message"]["en"] == "Nothing has this id or slug."
+
+
+def test_a_filter_by_an_old_slug_redirects_to_the_current_one(world, api):
+    old = world.local.slug_ar
+    world.local.slug_ar = "محليات-المملكة"
+    world.local.save()
+    status, data, response = api(f"/api/v1/articles/?section={old}&limit=5")
+    assert status == 301 and data["code"] == "moved" and data["parameter"] == "section"
+    assert response["Location"] == data["location"]
+    moved = urlsplit(data["location"])
+    assert moved.path == "/api/v1/articles/"
+    assert parse_qs(moved.query) == {"section": ["محليات-المملكة"], "limit": ["5"]}
+    # Followed, it lists the section's stories, as the current slug does.
+    followed = api(f"{moved.path}?{moved.query}")
+    assert followed[0] == 200 and ids(followed[1]) == ids(
+        api(f"/api/v1/articles/?section={world.local.pk}&limit=5")[1]
+    )
+    assert ids(followed[1])
 
 
 def test_filter_by_publication_time(world, api):

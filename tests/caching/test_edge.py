@@ -6,6 +6,7 @@ Needs nginx (Debian's package; .ci/run installs it) and Redis on 127.0.0.1:6379.
 without them, except under CI."""
 
 import gzip
+import http.client
 import json
 import os
 import re
@@ -239,6 +240,22 @@ def test_links_carry_the_port_and_answers_are_compressed(stack):
         assert f"127.0.0.1:{port}/" in gzip.decompress(body).decode(), path
     if Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so").exists():
         assert get(edge + "/", **{"Accept-Encoding": "br"})[1]["Content-Encoding"] == "br"
+
+
+def test_trace_is_answered_by_the_apps_json_405(stack):
+    """nginx refuses TRACE with an HTML page of its own; through the shipped config the app
+    answers it, as the API documents every method it does not serve."""
+    connection = http.client.HTTPConnection("127.0.0.1", stack["port"], timeout=10)
+    try:
+        connection.request("TRACE", "/api/v1/articles/", headers={"Host": f"127.0.0.1:{stack['port']}"})
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+    assert response.status == 405 and response.getheader("Content-Type") == "application/json"
+    assert response.getheader("Allow") == "GET, HEAD, OPTIONS"
+    data = json.loads(body)
+    assert data["code"] == "method_not_allowed" and data["message"]["en"]
 
 
 def test_desk_only_writes_leave_every_cached_page_cached(stack):
