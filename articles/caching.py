@@ -257,12 +257,19 @@ class PageCacheMiddleware:
         max_age = _lifetime(settings.NEWSROOM_CACHE_MAX_AGE, due)
         if lifetime is not None:
             max_age = min(max_age, lifetime)
+        # Shared caches (nginx, a CDN) keep it a little less: their copy plus one refresh must
+        # stay within the 5 s a change may take to reach readers.
+        edge = min(max_age, settings.NEWSROOM_EDGE_MAX_AGE)
         if gone:
-            response["Cache-Control"] = f"public, max-age={max_age}"
+            # Shared caches keep it (it replaces their copy of the page); browsers do not, so a
+            # reader who came too early sees the story as soon as it is out.
+            response["Cache-Control"] = f"public, max-age=0, s-maxage={edge}"
             return response
         # A stale copy may be served while it is refetched, but never past the next story's time.
         stale = _lifetime(max_age + settings.NEWSROOM_CACHE_STALE_SECONDS, due) - max_age
-        response["Cache-Control"] = f"public, max-age={max_age}, stale-while-revalidate={stale}"
+        response["Cache-Control"] = (
+            f"public, max-age={max_age}, s-maxage={edge}, stale-while-revalidate={stale}"
+        )
         keys = entry.get("versions") if entry else None
         if keys and settings.NEWSROOM_CDN_PURGE:
             response[settings.NEWSROOM_CDN_KEY_HEADER] = " ".join(sorted(keys))

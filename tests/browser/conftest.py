@@ -82,9 +82,7 @@ def browser():
 
 
 @pytest.fixture
-def site(django_db_serialized_rollback, live_server, transactional_db):
-    # Serialized rollback: each test starts from the migrated database (the desk's groups
-    # included), not from an empty one.
+def site(live_server, transactional_db):
     return live_server.url
 
 

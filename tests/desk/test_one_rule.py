@@ -10,7 +10,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import caching, publishing
+from articles import freshness, publishing
 from articles.desk import previews
 from articles.desk.admin.previews import PreviewLinkAdmin
 from articles.desk.models import Autosave, PreviewLink
@@ -86,10 +86,12 @@ def test_liveness_agrees_in_the_list_the_filter_and_the_public_link(
 
 def test_desk_only_writes_leave_the_page_cache_alone(editor, make_article):
     story = make_article("خبر منشور")
-    before = caching.current_version()
+    shown = [freshness.key(story), freshness.ALL_LISTS, freshness.STORIES, freshness.EVERYTHING]
+    before = freshness.versions(shown)
     Autosave.objects.create(article=story, user=editor, data={"headline_ar": "نص لم يُحفظ"})
     previews.share(story, editor)
-    assert caching.current_version() == before
+    assert freshness.versions(shown) == before
     story.headline_ar = "عنوان جديد"
     story.save()
-    assert caching.current_version() != before  # a change readers see still counts
+    # A change readers see still counts.
+    assert freshness.versions(shown)[freshness.key(story)] != before[freshness.key(story)]

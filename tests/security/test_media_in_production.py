@@ -31,7 +31,8 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image as Pillow
 from articles import publishing
-from articles.models import Article, Image
+from articles.models import Article
+from articles.pictures.models import Image
 
 call_command("load_demo", stdout=open("/dev/null", "w"))
 buffer = io.BytesIO()
