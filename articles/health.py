@@ -1,7 +1,10 @@
 """Faults: health checks for a load balancer, and a 503 (not a 500) while the database is down.
 
 - /healthz answers 200 while the process can serve (it touches nothing else);
-- /readyz answers 200 when the database and the cache answer too, else 503 naming what failed;
+- /readyz answers 200 while the site can serve: the database answers. The cache is reported
+  ("cache": "failed", "status": "degraded") but never makes it 503, because pages and the API
+  are served uncached while it is down: a load balancer must not pull every instance over a
+  cache outage and turn it into a full one;
 - any request that fails because the database cannot be reached gets a 503 with Retry-After
   and a page in the reader's language, rendered without the database; the next request after
   the database is back is served normally (connections are health-checked, CONN_HEALTH_CHECKS).
@@ -55,8 +58,11 @@ def readyz(request):
         except Exception as error:  # whatever the backend raises, the answer is "not ready"
             logger.warning("readyz: %s unreachable: %s", name, error)
             checks[name] = "failed"
-    ready = all(value == "ok" for value in checks.values())
-    return JsonResponse({"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503)
+    if checks["database"] != "ok":
+        status, code = "unavailable", 503
+    else:
+        status, code = ("ok" if checks["cache"] == "ok" else "degraded"), 200
+    return JsonResponse({"status": status, **checks}, status=code)
 
 
 def _reader_language(request):
