@@ -22,7 +22,9 @@ from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
+from .api import errors as api_errors
 from .context_processors import site_name
+from .middleware import API_PREFIX
 
 logger = logging.getLogger("articles.health")
 RETRY_AFTER_SECONDS = 30
@@ -74,6 +76,11 @@ def server_error(request, template_name="500.html"):
     """handler500: a database outage is a 503 the reader can wait out; anything else is the
     plain 500 page. Both render with an empty context: no database, no context processors."""
     error = sys.exc_info()[1]
+    if request.path_info.startswith(API_PREFIX):
+        # The API's clients read JSON errors (docs/api.md), never the site's HTML page.
+        if isinstance(error, DATABASE_DOWN):
+            return api_errors.server_error_response(503, retry_after=RETRY_AFTER_SECONDS)
+        return api_errors.server_error_response(500)
     if isinstance(error, DATABASE_DOWN):
         with translation.override(_reader_language(request)):
             page = loader.render_to_string(

@@ -137,3 +137,71 @@ def test_64_concurrent_api_clients_get_at_most_the_limit(settings):
         statuses = [status for answers in pool.map(client, range(64)) for status in answers]
     assert statuses.count(200) == 100
     assert statuses.count(429) == 92
+
+
+# The database down, for a signed-in editor too: the request carries a session cookie, so
+# reading request.user needs the (dead) database, in the views and in the log filter.
+SIGNED_IN_DRILL = """
+import json, django
+django.setup()
+from django.test import Client
+client = Client(raise_request_exception=False)
+client.cookies["sessionid"] = "a" * 32  # any session: reading it needs the database
+out = {}
+for url in ("/", "/en/", "/admin/", "/admin/articles/article/", "/api/v1/articles/", "/healthz"):
+    response = client.get(url)
+    out[url] = {"status": response.status_code, "retry": response.get("Retry-After"),
+                "type": response.get("Content-Type"), "body": response.content.decode()}
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_database_down_signed_in_is_the_arabic_503_and_logged(engine):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from .test_faults import DEAD, ROOT
+
+    environment = {**os.environ, "DATABASE_URL": DEAD[engine], "DEBUG": "false",
+                   "DJANGO_SETTINGS_MODULE": "newsroom.settings", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", SIGNED_IN_DRILL], cwd=ROOT, env=environment,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    answers = json.loads(result.stdout.strip().splitlines()[-1])
+    for url in ("/", "/en/", "/admin/", "/admin/articles/article/"):
+        assert answers[url]["status"] == 503, (url, answers[url]["status"])
+        assert answers[url]["retry"] == "30"
+    for url in ("/", "/admin/", "/admin/articles/article/"):
+        assert 'lang="ar" dir="rtl"' in answers[url]["body"]
+    assert 'lang="en" dir="ltr"' in answers["/en/"]["body"]
+    # The API answers JSON, as docs/api.md promises, with the same Retry-After.
+    api = answers["/api/v1/articles/"]
+    assert api["status"] == 503 and api["retry"] == "30" and api["type"] == "application/json"
+    data = json.loads(api["body"])
+    assert data["code"] == "unavailable" and data["retry_after"] == 30 and data["message"]["ar"]
+    # /healthz touches nothing else: the cookie does not make it fail.
+    assert answers["/healthz"]["status"] == 200
+    # Every outage is logged with its request id (the log filter did not need the database).
+    logged = [line for line in result.stdout.splitlines() if "ERROR django.request request=" in line]
+    assert any("path=/admin/articles/article/" in line for line in logged), result.stdout[-3000:]
+    assert "OperationalError" in result.stdout
+
+
+@pytest.mark.django_db
+def test_an_api_error_is_json(client, monkeypatch):
+    from articles.api import views
+
+    def fail(self, request):
+        raise RuntimeError("the printing press is on fire")
+
+    monkeypatch.setattr(views.Root, "get", fail)
+    response = Client(raise_request_exception=False).get("/api/v1/")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    data = response.json()
+    assert data["status"] == 500 and data["code"] == "error"
+    assert data["message"]["en"] and data["message"]["ar"]
+    assert "Retry-After" not in response
