@@ -439,8 +439,9 @@ NEWSROOM_PERMISSIONS_POLICY = (
 )
 
 # Login throttling (django-axes): after NEWSROOM_LOGIN_FAILURES wrong passwords for one user
-# name from one address, that pair is locked for NEWSROOM_LOGIN_COOLOFF_MINUTES (the page
-# says so in Arabic); `manage.py unlock USERNAME` lifts it early.
+# name from one address, that pair is locked (after NEWSROOM_LOGIN_FAILURES_PER_ADDRESS over
+# any names, that address) for NEWSROOM_LOGIN_COOLOFF_MINUTES (the page says so in Arabic);
+# `manage.py unlock USERNAME` lifts it early.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -450,6 +451,11 @@ AXES_COOLOFF_TIME = datetime.timedelta(
     minutes=int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES", "15"))
 )
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password spraying (one guess for each of many user names) is counted per address too: this
+# many failures from one address, whatever the names, lock that address for the cool-off.
+NEWSROOM_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("NEWSROOM_LOGIN_FAILURES_PER_ADDRESS", "20"))
+AXES_HANDLER = "articles.lockout.LoginAttemptsHandler"
+AXES_USERNAME_CALLABLE = "articles.lockout.client_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "articles.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "articles.lockout.client_address"

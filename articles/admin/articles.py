@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Author, Byline
-from .base import NormalisedSearchMixin, TranslatedAdmin
+from .base import NormalisedSearchMixin, SafeAutocompleteMixin, TranslatedAdmin
 from .copy_check import CopyCheckAdminMixin
 from .notifications import NotificationsAdminMixin
 from .picture_chooser import PictureChooserMixin
@@ -14,7 +14,7 @@ from .workflow import DeskArticleAdminMixin
 from .writing_aids import WritingAidsMixin
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Byline
     extra = 0
     min_num = 1
