@@ -15,11 +15,13 @@ import sys
 import uuid
 
 from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import InterfaceError, OperationalError
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils import translation
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from .api import errors as api_errors
@@ -65,6 +67,22 @@ def readyz(request):
     else:
         status, code = ("ok" if checks["cache"] == "ok" else "degraded"), 200
     return JsonResponse({"status": status, **checks}, status=code)
+
+
+def bad_request(request, exception, template_name="400.html"):
+    """handler400: a request too large to read (RequestDataTooBig, too many fields) is a 413
+    with its own page; any other bad request keeps Django's 400 page (templates/400.html)."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        return request_too_large(request)
+    return defaults.bad_request(request, exception, template_name)
+
+
+def request_too_large(request, exception=None):
+    """413 in the page's language; also the page nginx shows for its own 413 (an upload over
+    client_max_body_size), at /errors/413 (docs/deployment.md)."""
+    with translation.override(_reader_language(request)):
+        page = loader.render_to_string("413.html")
+    return HttpResponse(page, status=413, headers={"Cache-Control": "no-store"})
 
 
 def _reader_language(request):

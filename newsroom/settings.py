@@ -304,6 +304,9 @@ SPECTACULAR_SETTINGS = {
 }
 # Requests a client may make (per address), e.g. "600/minute"; counted in the default cache.
 NEWSROOM_API_RATE = os.environ.get("NEWSROOM_API_RATE", "600/minute")
+# Searches a client may make on the search page (per address; pages the cache answers do
+# not count): an uncached search costs the database, and one client must not slow it for all.
+NEWSROOM_SEARCH_RATE = os.environ.get("NEWSROOM_SEARCH_RATE", "30/minute")
 # How long browsers and shared caches may keep an answer (seconds).
 NEWSROOM_API_MAX_AGE = int(os.environ.get("NEWSROOM_API_MAX_AGE", "60"))
 # The change feed holds back changes younger than this (seconds), so a change whose
