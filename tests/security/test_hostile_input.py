@@ -64,12 +64,13 @@ def test_unlock_by_address_lifts_a_spraying_lock(client, settings):
 # A word where an id belongs, in every autocomplete field of the desk (Django's widget looked
 # the word up in the database to redisplay the form: ValueError, a 500).
 @pytest.mark.django_db
-@pytest.mark.parametrize("field", ["tags", "award_wins", "bylines-0-author"])
-def test_a_word_for_an_id_in_the_story_form_is_a_form_error(make_user, make_article, field):  # noqa: F811
+@pytest.mark.parametrize("field", ["tags", "award_wins", "bylines-0-author", "section"])
+@pytest.mark.parametrize("value", ["abc", str(2**63), str(-(2**63) - 1), "9" * 30])
+def test_a_word_for_an_id_in_the_story_form_is_a_form_error(make_user, make_article, field, value):  # noqa: F811
     editor = make_user("editor", "editor")
     article = make_article("خبر للاختبار")
     before = (article.headline_ar, article.version)
-    data = form_data(article, headline_ar="عنوان جديد لا يُحفظ", **{field: "abc"})
+    data = form_data(article, headline_ar="عنوان جديد لا يُحفظ", **{field: value})
     response = client_for(editor).post(reverse("admin:articles_article_change", args=[article.pk]), data)
     assert response.status_code == 200
     page = response.content.decode()
