@@ -3,7 +3,8 @@
 A right-to-left override (U+202E) in a headline or a name reverses what readers see
 ("spoofing"), and NUL or other C0/C1 controls break PostgreSQL, feeds and XML. Every save
 path for headlines and names (the admin, the importer, the API) goes through
-`clean_line()` / `clean_text()` on the model's save. The zero-width non-joiner and joiner
+`clean_line()` / `clean_text()` on the model's save; story bodies through `drop_invisible()`
+when they are sanitised (articles/html.py). The zero-width non-joiner and joiner
 (U+200C, U+200D) stay: Arabic and Persian spelling needs them.
 """
 
@@ -38,6 +39,12 @@ def clean_text(text):
         return text
     lines = re.split(r"\r\n|\r|\n", text)
     return "\n".join(clean_line(line) for line in lines).strip()
+
+
+def drop_invisible(text):
+    """Only the controls and invisible marks clean_line drops, nothing else: for a story's
+    HTML body (articles/html.py), whose markup, spacing and line breaks are its own."""
+    return _DROP.sub("", text) if text else text
 
 
 # Fields that hold HTML (sanitised by articles/html.py) or derived text, not typed plain text.

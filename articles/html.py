@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 import nh3
 from django.utils.html import strip_tags
 
+from .cleaning import drop_invisible
+
 ALLOWED_TAGS = {
     "p",
     "br",
@@ -110,13 +112,16 @@ class _BodyPictures(HTMLParser):
 def sanitise_body(html):
     if not html:
         return html
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_attribute,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
+    # After nh3, which writes a character reference (&#x202E;) as the character itself.
+    clean = drop_invisible(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            attribute_filter=_attribute,
+            url_schemes={"http", "https", "mailto"},
+            link_rel="noopener noreferrer",
+        )
     )
     if "<figure" not in clean:
         return clean

@@ -17,8 +17,10 @@ has touched (or that readers can see) only when told to (`update=True`), saving 
 "by the importer" and moving the story's "updated" time through publishing.note_edit.
 """
 
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,16 +168,56 @@ def parse_story(text):
     return ParsedStory(dateline=dateline, authors=authors, paragraphs=paragraphs, source_id=source_id)
 
 
-def read_story_file(path):
-    path = Path(path)
-    if not path.is_file():
-        raise StoryFormatError("no such file", path=path)
-    size = path.stat().st_size
-    if size > max_bytes():
+def _symbolic_link_in(path, root):
+    """The first symbolic link among `path` and its folders below `root` (as written, not
+    resolved), or None. Folders above the root are the operator's business."""
+    path = Path(os.path.abspath(path))
+    root = Path(os.path.abspath(root))
+    for part in (path, *path.parents):
+        if part == root or root not in part.parents:
+            break
+        if part.is_symlink():
+            return part
+    return None
+
+
+def _read_regular_file(path, root=None):
+    """The bytes of `path` (at most max_bytes() + 1) if it is a regular file reached through
+    no symbolic link, else StoryFormatError. Other systems drop files into the importer's
+    folders: a link to /etc/passwd must not become a draft, and a pipe or a device must not
+    hang or flood it. The checks are made on the open file itself (no race with a swap)."""
+    link = _symbolic_link_in(path, root or import_root())
+    if link is not None:
         raise StoryFormatError(
-            f"the file is {size:,} bytes; a story file may be at most {max_bytes():,} bytes", path=path
+            f"{link} is a symbolic link: refused (import the file it points to)", path=path
         )
-    raw = path.read_bytes()[: max_bytes() + 1]
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise StoryFormatError("no such file", path=path) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise StoryFormatError(
+                "a symbolic link: refused (import the file it points to)", path=path
+            ) from None
+        raise StoryFormatError(f"cannot be read: {error.strerror}", path=path) from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise StoryFormatError("not a regular file (a folder, device, pipe or socket): refused", path=path)
+    with os.fdopen(descriptor, "rb") as file:
+        if status.st_size > max_bytes():
+            raise StoryFormatError(
+                f"the file is {status.st_size:,} bytes; a story file may be at most {max_bytes():,} bytes",
+                path=path,
+            )
+        return file.read(max_bytes() + 1)
+
+
+def read_story_file(path, root=None):
+    path = Path(path)
+    raw = _read_regular_file(path, root)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -274,7 +316,7 @@ def import_story(path, *, publish=False, section=None, headline=None, update=Fal
     `update=True` is needed to replace the text of a story the desk has touched or readers
     can see; the status of such a story is never changed."""
     path = Path(path)
-    story = read_story_file(path)
+    story = read_story_file(path, root)
     if headline is not None:
         headline = clean_line(headline)
         limit = _max_length(Article, "headline_ar")

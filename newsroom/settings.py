@@ -316,6 +316,9 @@ SPECTACULAR_SETTINGS = {
 }
 # Requests a client may make (per address), e.g. "600/minute"; counted in the default cache.
 NEWSROOM_API_RATE = os.environ.get("NEWSROOM_API_RATE", "600/minute")
+# Searches a client may make on the search page (per address; pages the cache answers do
+# not count): an uncached search costs the database, and one client must not slow it for all.
+NEWSROOM_SEARCH_RATE = os.environ.get("NEWSROOM_SEARCH_RATE", "30/minute")
 # How long browsers and shared caches may keep an answer (seconds).
 NEWSROOM_API_MAX_AGE = int(os.environ.get("NEWSROOM_API_MAX_AGE", "60"))
 # The change feed holds back changes younger than this (seconds), so a change whose
@@ -448,7 +451,7 @@ if S3_BUCKET:
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        # NONCE appears only on pages that use it: the admin's import map (articles/admin/csp.py).
+        # NONCE appears only on pages that use it: the admin's import map (articles/desk/admin/csp.py).
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
         # style="" attributes (the admin's widgets and the body editor set them) cannot run
@@ -471,8 +474,9 @@ NEWSROOM_PERMISSIONS_POLICY = (
 )
 
 # Login throttling (django-axes): after NEWSROOM_LOGIN_FAILURES wrong passwords for one user
-# name from one address, that pair is locked for NEWSROOM_LOGIN_COOLOFF_MINUTES (the page
-# says so in Arabic); `manage.py unlock USERNAME` lifts it early.
+# name from one address, that pair is locked (after NEWSROOM_LOGIN_FAILURES_PER_ADDRESS over
+# any names, that address) for NEWSROOM_LOGIN_COOLOFF_MINUTES (the page says so in Arabic);
+# `manage.py unlock USERNAME` lifts it early.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -480,7 +484,12 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password spraying (one guess for each of many user names) is counted per address too: this
+# many failures from one address, whatever the names, lock that address for the cool-off.
+NEWSROOM_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("NEWSROOM_LOGIN_FAILURES_PER_ADDRESS", "20"))
+AXES_HANDLER = "articles.ops.lockout.LoginAttemptsHandler"
+AXES_USERNAME_CALLABLE = "articles.ops.lockout.client_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "articles.ops.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "articles.ops.lockout.client_address"
+AXES_CLIENT_IP_CALLABLE = "articles.ratelimits.client_address"
 AXES_VERBOSE = False

@@ -43,9 +43,12 @@ urlpatterns = [
     # faults: for the load balancer (see docs/operations.md)
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # nginx's own 413 (an upload over client_max_body_size) shows this page (docs/deployment.md).
+    path("errors/413", health.request_too_large, name="request_too_large"),
     # Browsers ask for /favicon.ico on every page that names no icon (the admin's): serve ours.
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("img/favicon.ico"), permanent=True)),
 ]
+handler400 = "articles.ops.health.bad_request"
 handler500 = "articles.ops.health.server_error"
 # Arabic pages live at /, English ones under /en/.
 # The desk's shared preview links (/preview/<token>/) sit in the reader site's namespace.

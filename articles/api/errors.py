@@ -18,6 +18,8 @@ MESSAGES = {
     "method_not_allowed": _("هذه الواجهة للقراءة فقط: استعمل GET."),
     "error": _("تعذّر تنفيذ الطلب."),
     "control_character": _("المعامل يحتوي على محرف غير مسموح به."),
+    "unavailable": _("الخدمة غير متاحة مؤقتاً. أعد المحاولة بعد قليل."),
+    "server_error": _("حدث خطأ في الخادم، وسُجّل لنصلحه."),
 }
 
 
@@ -69,6 +71,25 @@ def bad_parameter_response(parameter, text):
         json_dumps_params={"ensure_ascii": False},
     )
     response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def server_error_response(status_code, retry_after=None):
+    """A 500 or (database down) 503 in the API's shape, built without the database."""
+    code, text = (
+        ("unavailable", MESSAGES["unavailable"])
+        if status_code == 503
+        else ("error", MESSAGES["server_error"])
+    )
+    extra = {"retry_after": retry_after} if retry_after else {}
+    response = JsonResponse(
+        body(status_code, code, text, **extra), status=status_code, json_dumps_params={"ensure_ascii": False}
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "no-store"
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+        response["Access-Control-Expose-Headers"] = "Retry-After"
     return response
 
 

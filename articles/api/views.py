@@ -134,9 +134,33 @@ LANG = OpenApiParameter(
     description="Language of the answer. Wins over Accept-Language; Arabic when neither says.",
 )
 LIMIT = OpenApiParameter(
-    "limit", int, description=f"Items per page, 1–{params.MAX_LIMIT} (default {params.DEFAULT_LIMIT})."
+    "limit",
+    {"type": "integer", "minimum": 1, "maximum": params.MAX_LIMIT},
+    description=f"Items per page, 1–{params.MAX_LIMIT} (default {params.DEFAULT_LIMIT}).",
 )
-CURSOR = OpenApiParameter("cursor", str, description="Opaque: the `next` link carries it.")
+# What the API refuses in any parameter (articles/ops/middleware.py, params.text): C0 controls
+# and DEL, and more than params.MAX_LENGTH characters. The schema says so, so a client (and
+# schemathesis) knows which values are valid.
+NO_CONTROLS = "[^\\u0000-\\u001f\\u007f]"
+PLAIN = {"type": "string", "maxLength": params.MAX_LENGTH, "pattern": f"^{NO_CONTROLS}*$"}
+CURSOR = OpenApiParameter("cursor", PLAIN, description="Opaque: the `next` link carries it.")
+
+
+def _digits_above(limit):
+    """A regular expression for the decimal numbers of len(str(limit)) digits above `limit`."""
+    digits = str(limit)
+    return "|".join(
+        f"{digits[:i]}[{int(d) + 1}-9][0-9]{{{len(digits) - i - 1}}}"
+        for i, d in enumerate(digits)
+        if d != "9"
+    )
+
+
+# An id (digits) or a slug: digits that no bigint can hold are refused (params.reference).
+REFERENCE = {**PLAIN, "pattern": f"^(?![0-9]{{20,}}$)(?!(?:{_digits_above(params.MAX_ID)})$){NO_CONTROLS}*$"}
+# ISO 8601 between the years 1900 and 9000 (params.moment): JSON Schema cannot say which
+# dates exist, only the length and the characters.
+MOMENT = {"type": "string", "maxLength": 40, "pattern": f"^{NO_CONTROLS}*$"}
 
 
 def documented(summary, response, parameters=(), errors=ERRORS, operation_id=None):
@@ -195,19 +219,19 @@ def _reference(request, name, relation=""):
 
 
 ARTICLE_FILTERS = [
-    OpenApiParameter("section", str, description="A section's id or slug (any edition)."),
-    OpenApiParameter("tag", str, description="A tag's id or slug."),
-    OpenApiParameter("author", str, description="An author's id or slug."),
-    OpenApiParameter("award", str, description="An award's id or slug: stories that report its wins."),
+    OpenApiParameter("section", REFERENCE, description="A section's id or slug (any edition)."),
+    OpenApiParameter("tag", REFERENCE, description="A tag's id or slug."),
+    OpenApiParameter("author", REFERENCE, description="An author's id or slug."),
+    OpenApiParameter("award", REFERENCE, description="An award's id or slug: stories that report its wins."),
     OpenApiParameter(
         "language",
         str,
         enum=list(languages.codes()),
         description="Only stories that have this edition (every story has Arabic).",
     ),
-    OpenApiParameter("since", str, description="Published at or after: ISO 8601 date or date-time."),
+    OpenApiParameter("since", MOMENT, description="Published at or after: ISO 8601 date or date-time."),
     OpenApiParameter(
-        "until", str, description="Published at or before (a bare date: to the end of that day)."
+        "until", MOMENT, description="Published at or before (a bare date: to the end of that day)."
     ),
 ]
 
@@ -264,7 +288,12 @@ class ArticleDetail(ApiView):
     [
         OpenApiParameter(
             "q",
-            str,
+            {
+                **PLAIN,
+                "maxLength": search.MAX_QUERY_LENGTH,
+                # at least one letter or digit to search for (tatweel alone is not a word)
+                "pattern": f"^{NO_CONTROLS}*[A-Za-z0-9\\u0621-\\u063a\\u0641-\\u064a]{NO_CONTROLS}*$",
+            },
             required=True,
             description="Words to find; spelling variants of Arabic letters and tashkeel are folded.",
         ),
@@ -304,7 +333,7 @@ class Search(ApiView):
     [
         OpenApiParameter(
             "since",
-            str,
+            PLAIN,
             description="The `since` cursor of the previous answer; from the beginning without it.",
         ),
         LIMIT,

@@ -13,7 +13,7 @@ from .. import freshness
 from ..html import cut, sanitise_body, words
 from ..languages import localized
 from .search_columns import SEARCH_FIELDS, SearchColumns, SearchColumnsQuerySet
-from .slugs import fill_translated_slugs
+from .slugs import fill_translated_slugs, made_slug
 
 
 class ArticleQuerySet(SearchColumnsQuerySet):
@@ -214,9 +214,40 @@ class Article(SearchColumns):
     def __str__(self):
         return self.headline
 
+    @property
+    def was_ever_published(self):
+        """Published or scheduled at least once (withdrawing keeps published_at)."""
+        return self.status in (self.Status.PUBLISHED, self.Status.WITHDRAWN) or self.published_at is not None
+
+    def follow_headline(self, update_fields=None):
+        """Until the story first goes out its slug follows the headline, so a working title
+        («… يستقيل غدا …») never becomes the public address; from then on it is fixed (old
+        addresses still 301 to the current one, the story is found by its number). A slug the
+        editor typed is kept. Returns the slug fields it changed."""
+        if self.was_ever_published:
+            return set()
+        stored = getattr(self, "_stored_headlines", {})
+        changed = set()
+        for lang, _name in settings.LANGUAGES:
+            field, source = f"slug_{lang}", f"headline_{lang}"
+            if update_fields is not None and source not in update_fields and "headline" not in update_fields:
+                continue
+            slug = getattr(self, field)
+            made_before = made_slug(type(self), field, stored.get(source) or "")
+            if slug and slug != made_before:
+                continue  # typed by an editor (or no stored headline to compare with)
+            fresh = made_slug(type(self), field, getattr(self, source) or "") or None
+            if fresh != slug:
+                setattr(self, field, fresh)
+                changed.add(field)
+        return changed
+
     def save(self, *args, **kwargs):
         for field in localized("body"):
             setattr(self, field, sanitise_body(getattr(self, field)))
+        followed = self.follow_headline(kwargs.get("update_fields"))
+        if followed and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *followed}
         fill_translated_slugs(self, source="headline", unique=False)
         # Every save is a new version, so a form opened on an older one can tell.
         self.version = (self.version or 0) + 1
@@ -224,6 +255,8 @@ class Article(SearchColumns):
             kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         # SearchColumns.save then refills the search columns from the sanitised text.
         super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None:
+            self._stored_headlines = {f: self.__dict__.get(f) for f in localized("headline")}
 
     # What readers see changes with a story (articles/freshness.py) ----------------------
 
@@ -239,6 +272,8 @@ class Article(SearchColumns):
         # As loaded: a save compares with it, with no query, to tell which lists it changes.
         if all(name in story.__dict__ for name in cls.PUBLIC_STATE):
             story._public_state_loaded = story.public_state()
+        # The headlines as stored, to tell a slug made from them from one an editor typed.
+        story._stored_headlines = {f: story.__dict__.get(f) for f in localized("headline")}
         return story
 
     @classmethod

@@ -36,6 +36,11 @@ class OldSlug(models.Model):
         return self.slug
 
 
+def made_slug(model, field, text):
+    """The slug `fill_translated_slugs` makes from `text` for `field` (before any number)."""
+    return arabic_slugify(text, max_length=model._meta.get_field(field).max_length - 6)
+
+
 def fill_translated_slugs(instance, source="name", unique=True, usable=None):
     """Give each language a slug made from that language's `source` text, if it has none.
 
@@ -51,7 +56,7 @@ def fill_translated_slugs(instance, source="name", unique=True, usable=None):
         slug = getattr(instance, field) or None
         text = getattr(instance, f"{source}_{lang}")
         if not slug and text:
-            base = arabic_slugify(text, max_length=model._meta.get_field(field).max_length - 6)
+            base = made_slug(model, field, text)
             slug = base or None
             if slug and unique:
                 others = model._default_manager.exclude(pk=instance.pk)

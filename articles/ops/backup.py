@@ -8,6 +8,7 @@ columns, which are derived from the text and must never be trusted from a file."
 import hashlib
 import io
 import json
+import os
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -95,7 +96,10 @@ def backup(destination):
         "media": {},
     }
     partial = destination.with_name(destination.name + ".partial")
-    with tarfile.open(partial, "w:gz") as archive:
+    partial.unlink(missing_ok=True)
+    # Readable by its owner only, from its first byte: it holds password hashes and autosaves.
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    with os.fdopen(descriptor, "wb") as file, tarfile.open(fileobj=file, mode="w:gz") as archive:
         _add_bytes(archive, DATA_NAME, data)
         for name in _media_names():
             with default_storage.open(name, "rb") as file:

@@ -1,7 +1,10 @@
 """Faults: health checks for a load balancer, and a 503 (not a 500) while the database is down.
 
 - /healthz answers 200 while the process can serve (it touches nothing else);
-- /readyz answers 200 when the database and the cache answer too, else 503 naming what failed;
+- /readyz answers 200 while the site can serve: the database answers. The cache is reported
+  ("cache": "failed", "status": "degraded") but never makes it 503, because pages and the API
+  are served uncached while it is down: a load balancer must not pull every instance over a
+  cache outage and turn it into a full one;
 - any request that fails because the database cannot be reached gets a 503 with Retry-After
   and a page in the reader's language, rendered without the database; the next request after
   the database is back is served normally (connections are health-checked, CONN_HEALTH_CHECKS).
@@ -12,14 +15,18 @@ import sys
 import uuid
 
 from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import InterfaceError, OperationalError
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils import translation
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
+from articles.api import errors as api_errors
 from articles.context_processors import site_name
+from articles.ops.middleware import API_PREFIX
 
 logger = logging.getLogger("articles.health")
 RETRY_AFTER_SECONDS = 30
@@ -55,8 +62,27 @@ def readyz(request):
         except Exception as error:  # whatever the backend raises, the answer is "not ready"
             logger.warning("readyz: %s unreachable: %s", name, error)
             checks[name] = "failed"
-    ready = all(value == "ok" for value in checks.values())
-    return JsonResponse({"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503)
+    if checks["database"] != "ok":
+        status, code = "unavailable", 503
+    else:
+        status, code = ("ok" if checks["cache"] == "ok" else "degraded"), 200
+    return JsonResponse({"status": status, **checks}, status=code)
+
+
+def bad_request(request, exception, template_name="400.html"):
+    """handler400: a request too large to read (RequestDataTooBig, too many fields) is a 413
+    with its own page; any other bad request keeps Django's 400 page (templates/400.html)."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        return request_too_large(request)
+    return defaults.bad_request(request, exception, template_name)
+
+
+def request_too_large(request, exception=None):
+    """413 in the page's language; also the page nginx shows for its own 413 (an upload over
+    client_max_body_size), at /errors/413 (docs/deployment.md)."""
+    with translation.override(_reader_language(request)):
+        page = loader.render_to_string("413.html")
+    return HttpResponse(page, status=413, headers={"Cache-Control": "no-store"})
 
 
 def _reader_language(request):
@@ -68,6 +94,11 @@ def server_error(request, template_name="500.html"):
     """handler500: a database outage is a 503 the reader can wait out; anything else is the
     plain 500 page. Both render with an empty context: no database, no context processors."""
     error = sys.exc_info()[1]
+    if request.path_info.startswith(API_PREFIX):
+        # The API's clients read JSON errors (docs/api.md), never the site's HTML page.
+        if isinstance(error, DATABASE_DOWN):
+            return api_errors.server_error_response(503, retry_after=RETRY_AFTER_SECONDS)
+        return api_errors.server_error_response(500)
     if isinstance(error, DATABASE_DOWN):
         with translation.override(_reader_language(request)):
             page = loader.render_to_string(

@@ -3,6 +3,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.db import DatabaseError
 
 from articles.api import errors as api_errors
 from articles.ops import logcontext
@@ -94,9 +95,14 @@ class RequestLogMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # The user is known once AuthenticationMiddleware has run.
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            logcontext.set_user(user.pk)
+        try:
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                logcontext.set_user(user.pk)
+        except DatabaseError:
+            # The database is down: a view that needs the user meets the outage itself
+            # (a 503, articles/ops/health.py); one that does not, such as /healthz, still answers.
+            pass
         return None
 
 

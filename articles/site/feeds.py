@@ -21,7 +21,7 @@ class LatestRss(Feed):
     description = _("آخر الأخبار من غرفة أخبار نيوزروم")
 
     def title(self, obj=None):
-        return site_name()
+        return self.as_text(site_name())
 
     def link(self, obj=None):
         return reverse("articles:home")
@@ -64,11 +64,12 @@ class LatestRss(Feed):
         return item.revised_at or item.published_at
 
     def item_author_name(self, item):
-        return "، ".join(author.name for author in item.byline) or None
+        # RSS <dc:creator> is read as HTML by many readers, like <title>: a name is text.
+        return self.as_text("، ".join(author.name for author in item.byline)) or None
 
     def item_categories(self, item):
         freshness.record_instance(item.section)
-        return [item.section.name]
+        return [self.as_text(item.section.name)]
 
 
 class LatestAtom(LatestRss):

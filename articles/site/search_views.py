@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.utils.translation import get_language, override
 
 from articles.languages import codes
 from articles.models import Article
+from articles.ratelimits import RateLimit, client_address
 from articles.search import query as search
 
 RESULTS_PER_PAGE = 10
@@ -23,6 +25,8 @@ def search_page(request):
         "max_length": search.MAX_QUERY_LENGTH,
         "editions": _editions(query.text),
     }
+    if query and (wait := RateLimit("search", settings.NEWSROOM_SEARCH_RATE).hit(client_address(request))):
+        return too_many_searches(request, wait)
     if query:
         try:
             with search.time_limited():
@@ -52,6 +56,15 @@ def search_page(request):
         ]
         context.update(page=page, results=results, more=found.more, candidates=f"{search.CANDIDATES:,}")
     return render(request, "articles/search.html", context)
+
+
+def too_many_searches(request, wait):
+    """429: this client searches faster than any reader (one client at 64 connections took
+    an uncached search from 28 ms to ~480 ms for everyone); a page in the reader's language."""
+    response = render(request, "429.html", {"retry_after": wait}, status=429)
+    response["Retry-After"] = str(wait)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _editions(text):

@@ -185,7 +185,7 @@ def test_schedule_asks_for_a_time_then_schedules(stories, editor, login):
 def test_a_bad_schedule_time_shows_the_page_again_with_the_reason(stories, editor, login, typed, reason):
     response = act(login(editor), "schedule_selected", [stories["draft"]], at=typed, apply="1")
     if "Null" in reason:
-        assert response.status_code == 400  # refused before any view (articles/middleware.py)
+        assert response.status_code == 400  # refused before any view (articles/ops/middleware.py)
     else:
         assert response.status_code == 200
         html = response.content.decode()

@@ -248,7 +248,7 @@ def test_bad_autosave_input_is_a_clear_answer_never_a_500(login, draft, reporter
         assert "\x00" not in Autosave.objects.get().data["headline_ar"]
     elif response["Content-Type"].startswith("application/json"):
         assert response.json()["error"]
-    else:  # a NUL is refused for every form before any view (articles/middleware.py)
+    else:  # a NUL is refused for every form before any view (articles/ops/middleware.py)
         assert "طلب غير صالح" in response.content.decode()
 
 

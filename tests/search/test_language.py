@@ -131,7 +131,7 @@ def test_hostile_queries_are_searched_safely(client, demo):
     for query in ["%", "_", "~جايز", " ~ ", "100%", "\\"]:
         response = client.get(search_url(), {"q": query})
         assert response.status_code == 200, query
-    # A NUL is refused before search sees it (articles/middleware.py), in Arabic.
+    # A NUL is refused before search sees it (articles/ops/middleware.py), in Arabic.
     refused = client.get(search_url(), {"q": "جائزة\x00"})
     assert refused.status_code == 400 and "طلب غير صالح" in refused.content.decode()
     # The key mark is not a word: typing it finds nothing by key.

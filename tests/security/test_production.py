@@ -136,7 +136,7 @@ def test_without_a_proxy_a_forwarded_header_is_not_believed(client, settings):
     ],
 )
 def test_client_address_counts_trusted_proxies_from_the_right(rf, settings, proxies, forwarded, expected):
-    from articles.ops.lockout import client_address
+    from articles.ratelimits import client_address
 
     settings.NEWSROOM_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)

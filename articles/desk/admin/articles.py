@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from articles.desk.admin.base import NormalisedSearchMixin, TranslatedAdmin
+from articles.desk.admin.base import NormalisedSearchMixin, SafeAutocompleteMixin, TranslatedAdmin
 from articles.desk.admin.copy_check import CopyCheckAdminMixin
 from articles.desk.admin.notifications import NotificationsAdminMixin
 from articles.desk.admin.picture_chooser import PictureChooserMixin
@@ -14,7 +14,7 @@ from articles.desk.admin.writing_aids import WritingAidsMixin
 from articles.models import Article, Author, Byline
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(SafeAutocompleteMixin, admin.TabularInline):
     model = Byline
     extra = 0
     min_num = 1

@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -48,7 +50,72 @@ class DirectionalFieldsMixin:
         return field
 
 
-class TranslatedAdmin(NonceMediaMixin, DirectionalFieldsMixin, TabbedTranslationAdmin):
+class SafeAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget, minus a 500: a form sent back with a value that is not
+    an id (tags=abc, or one beyond the column's range) is shown again with its error, and the widget's lookup of the chosen
+    rows would pass that value to the database (ValueError). Such values are left out of
+    the lookup; the field's own validation still answers «… ليست قيمة صالحة» in Arabic."""
+
+    def optgroups(self, name, value, attr=None):
+        queryset = self.choices.queryset
+        to_field = self.choices.field.to_field_name
+        field = queryset.model._meta.get_field(to_field) if to_field else queryset.model._meta.pk
+
+        def usable(item):
+            try:
+                field.run_validators(field.to_python(item))  # an id, within the column's range
+            except ValidationError:
+                return False
+            return True
+
+        return super().optgroups(name, [item for item in value if usable(item)], attr)
+
+
+class SafeAutocompleteSelectMultiple(SafeAutocompleteSelect, AutocompleteSelectMultiple):
+    pass
+
+
+class IdCheckedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A many-to-many field that refuses an id out of the column's range (tags=2**63) with its
+    «… ليست قيمة صالحة» error: Django's own check passes it to an IN query, which SQLite
+    answers with OverflowError (a 500)."""
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        field = (
+            self.queryset.model._meta.get_field(key) if self.to_field_name else self.queryset.model._meta.pk
+        )
+        for item in value:
+            try:
+                field.run_validators(field.to_python(item))
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                ) from None
+        return super()._check_values(value)
+
+
+class SafeAutocompleteMixin:
+    """autocomplete_fields with the widgets above, many-to-many fields with the field above
+    (ModelAdmin and inlines)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", IdCheckedMultipleChoiceField)
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class TranslatedAdmin(SafeAutocompleteMixin, NonceMediaMixin, DirectionalFieldsMixin, TabbedTranslationAdmin):
     """Arabic and English fields side by side in tabs (jQuery UI served from our static)."""
 
     @property
