@@ -41,7 +41,7 @@ mkdir -p "$conf/cache" "$conf/tmp"
 user=""; [ "$(id -u)" = 0 ] && { user="user www-data;"; chown -R www-data "$conf/cache" "$conf/tmp"; }
 sed -e "s|@LISTEN@|127.0.0.1:$PORT|" -e "s|@UPSTREAM@|127.0.0.1:$((PORT + 1)); server 127.0.0.1:$((PORT + 2))|" \
     -e "s|@STATIC_ROOT@|$STATIC_ROOT|g" -e "s|@MEDIA_ROOT@|$ROOT/.local/media|g" \
-    -e "s|@CACHE_DIR@|$conf/cache|" deploy/nginx.conf > "$conf/site.conf"
+    -e "s|@CACHE_DIR@|$conf/cache|" -e "s|@TRUSTED_PROXIES@||" deploy/nginx.conf > "$conf/site.conf"
 cat > "$conf/nginx.conf" <<CONF
 $user
 worker_processes 1;

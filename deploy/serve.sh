@@ -9,6 +9,9 @@
 #   WEB_CONCURRENCY   gunicorn workers; NEWSROOM_ENV, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL,
 #                     REDIS_URL … as in the README ("Configuration")
 #   NEWSROOM_LOCAL    where the stack keeps its key, nginx config and edge cache (default .local)
+#   NEWSROOM_TRUSTED_PROXIES  addresses or CIDR ranges of a TLS-terminating proxy in front of
+#                     nginx (comma-separated): its X-Forwarded-Proto is passed on, and
+#                     NEWSROOM_PROXY_COUNT defaults to 2 (it and nginx each add an address)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -32,6 +35,13 @@ case "$HOST" in
   127.*|localhost|::1) export NEWSROOM_HTTPS=${NEWSROOM_HTTPS:-false} ;;
 esac
 
+# A front proxy (docs/deployment.md, "Behind a TLS proxy"): nginx trusts its X-Forwarded-Proto.
+TRUSTED_PROXIES="" trusted=${NEWSROOM_TRUSTED_PROXIES:-}
+for proxy in ${trusted//,/ }; do
+  [[ $proxy =~ ^[0-9A-Fa-f.:]+(/[0-9]+)?$ ]] || { echo "NEWSROOM_TRUSTED_PROXIES: '$proxy' is not an address or CIDR range" >&2; exit 2; }
+  TRUSTED_PROXIES+="$proxy 1; "
+done
+
 "$PY" manage.py migrate --noinput
 "$PY" manage.py collectstatic --noinput --verbosity 0
 
@@ -49,10 +59,12 @@ trap 'exit 0' INT TERM
 
 if command -v nginx >/dev/null 2>&1 && [ "${NEWSROOM_NGINX:-on}" != off ]; then
   conf=$LOCAL/nginx
+  # Behind a front proxy and nginx the client is two X-Forwarded-For entries from the right.
+  [ -z "$TRUSTED_PROXIES" ] || export NEWSROOM_PROXY_COUNT=${NEWSROOM_PROXY_COUNT:-2}
   mkdir -p "$conf/cache" "$conf/tmp"
   sed -e "s|@LISTEN@|$HOST:$PORT|" -e "s|@UPSTREAM@|127.0.0.1:$APP_PORT|" \
       -e "s|@STATIC_ROOT@|$STATIC_ROOT|g" -e "s|@MEDIA_ROOT@|$MEDIA_ROOT|g" \
-      -e "s|@CACHE_DIR@|$conf/cache|" deploy/nginx.conf > "$conf/site.conf"
+      -e "s|@CACHE_DIR@|$conf/cache|" -e "s|@TRUSTED_PROXIES@|$TRUSTED_PROXIES|" deploy/nginx.conf > "$conf/site.conf"
   user=""
   if [ "$(id -u)" = 0 ]; then  # nginx's workers drop root: let them write their cache
     user="user www-data;"
