@@ -42,12 +42,37 @@ for proxy in ${trusted//,/ }; do
   TRUSTED_PROXIES+="$proxy 1; "
 done
 
-"$PY" manage.py migrate --noinput
-"$PY" manage.py collectstatic --noinput --verbosity 0
-
 STATIC_ROOT=$("$PY" -c 'import django,os;os.environ.setdefault("DJANGO_SETTINGS_MODULE","newsroom.settings");django.setup();from django.conf import settings;print(settings.STATIC_ROOT)')
 MEDIA_ROOT=$("$PY" -c 'import django,os;os.environ.setdefault("DJANGO_SETTINGS_MODULE","newsroom.settings");django.setup();from django.conf import settings;print(settings.MEDIA_ROOT)')
-mkdir -p "$MEDIA_ROOT"
+mkdir -p "$MEDIA_ROOT" "$STATIC_ROOT"
+
+NGINX=""
+if command -v nginx >/dev/null 2>&1 && [ "${NEWSROOM_NGINX:-on}" != off ]; then
+  NGINX=on
+  conf=$LOCAL/nginx
+  mkdir -p "$conf/cache" "$conf/tmp"
+fi
+# Run as root, nginx's workers drop to www-data: they must reach the static files, the
+# uploads and their cache, or every page is a 500 and every static file a 403 while gunicorn
+# answers 200. A checkout under /root (mode 700) is the usual case: refuse, naming the fix.
+if [ -n "$NGINX" ] && [ "$(id -u)" = 0 ]; then
+  chown -R www-data "$conf/cache" "$conf/tmp"
+  for folder in "$STATIC_ROOT" "$MEDIA_ROOT" "$conf/cache" "$conf/tmp"; do
+    runuser -u www-data -- test -r "$folder" -a -x "$folder" && continue
+    cat >&2 <<REFUSE
+make serve: nginx's workers run as www-data and cannot enter $folder
+(a folder above it is closed to other users, as /root is). Nothing was started. Either
+  - put the checkout where www-data can read it, e.g. /srv/newsroom (git clone … /srv/newsroom), or
+  - set STATIC_ROOT, MEDIA_ROOT and NEWSROOM_LOCAL to folders www-data can read, e.g. under /srv/newsroom, or
+  - let other users through the folders above it (chmod o+x on each, e.g. chmod o+x /root), or
+  - NEWSROOM_NGINX=off: gunicorn alone serves the site (no edge cache; uploaded pictures need another server).
+REFUSE
+    exit 3
+  done
+fi
+
+"$PY" manage.py migrate --noinput
+"$PY" manage.py collectstatic --noinput --verbosity 0
 
 NGINX_PID="" GUNICORN_PID=""
 stop() {
@@ -57,18 +82,15 @@ stop() {
 trap stop EXIT
 trap 'exit 0' INT TERM
 
-if command -v nginx >/dev/null 2>&1 && [ "${NEWSROOM_NGINX:-on}" != off ]; then
-  conf=$LOCAL/nginx
+if [ -n "$NGINX" ]; then
   # Behind a front proxy and nginx the client is two X-Forwarded-For entries from the right.
   [ -z "$TRUSTED_PROXIES" ] || export NEWSROOM_PROXY_COUNT=${NEWSROOM_PROXY_COUNT:-2}
-  mkdir -p "$conf/cache" "$conf/tmp"
   sed -e "s|@LISTEN@|$HOST:$PORT|" -e "s|@UPSTREAM@|127.0.0.1:$APP_PORT|" \
       -e "s|@STATIC_ROOT@|$STATIC_ROOT|g" -e "s|@MEDIA_ROOT@|$MEDIA_ROOT|g" \
       -e "s|@CACHE_DIR@|$conf/cache|" -e "s|@TRUSTED_PROXIES@|$TRUSTED_PROXIES|" deploy/nginx.conf > "$conf/site.conf"
   user=""
-  if [ "$(id -u)" = 0 ]; then  # nginx's workers drop root: let them write their cache
+  if [ "$(id -u)" = 0 ]; then  # nginx's workers drop root (their cache is theirs, above)
     user="user www-data;"
-    chown -R www-data "$conf/cache" "$conf/tmp"
   fi
   # Brotli beside gzip when Debian's module is installed (apt-get install libnginx-mod-http-brotli-filter).
   brotli_module="" brotli_conf=""
