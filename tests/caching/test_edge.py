@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.servers import free_port, stop, wait_until_healthy
+from tests.security.servers import free_port, serving, stack_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = "redis://127.0.0.1:6379/6"
@@ -79,26 +79,14 @@ def stack():
     folder = Path(tempfile.mkdtemp(prefix="newsroom-edge-test-"))
     folder.chmod(0o755)
     port, app_port = free_port(), free_port()
-    environment = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL")
-        },
-        "NEWSROOM_ENV": "production",
-        "SECRET_KEY": "edge-test-" + "k" * 50,
-        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "NEWSROOM_LOCAL": str(folder / "local"),
-        "REDIS_URL": REDIS_DB,
-        "CACHE_KEY_PREFIX": f"edge-{uuid.uuid4().hex}",
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "APP_PORT": str(app_port),
-        "WEB_CONCURRENCY": "2",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-    }
+    environment = stack_environment(
+        folder,
+        port,
+        app_port,
+        REDIS_URL=REDIS_DB,
+        CACHE_KEY_PREFIX=f"edge-{uuid.uuid4().hex}",
+        WEB_CONCURRENCY="2",
+    )
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
         cwd=ROOT,
@@ -119,42 +107,29 @@ def stack():
         .stdout.strip()
         .splitlines()[-1]
     )
-    # The stack logs every request: to a file, as a pipe nobody reads would fill and stall it.
-    log = open(folder / "stack.log", "w")  # noqa: SIM115 (closed with the folder)
-    server = subprocess.Popen(
-        ["deploy/serve.sh"],
-        cwd=ROOT,
-        env=environment,
-        start_new_session=True,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+
+    def desk(*args):
+        done = subprocess.run(
+            [sys.executable, "-c", DESK, *map(str, args)],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        return float(done.stdout.strip().splitlines()[-1])
+
     try:
-        wait_until_healthy(server, f"http://127.0.0.1:{port}", folder / "stack.log")
-
-        def desk(*args):
-            done = subprocess.run(
-                [sys.executable, "-c", DESK, *map(str, args)],
-                cwd=ROOT,
-                env=environment,
-                capture_output=True,
-                text=True,
-                timeout=120,
-            )
-            assert done.returncode == 0, done.stderr[-3000:]
-            return float(done.stdout.strip().splitlines()[-1])
-
-        yield {
-            "edge": f"http://127.0.0.1:{port}",
-            "app": f"http://127.0.0.1:{app_port}",
-            "port": port,
-            "story": story,
-            "desk": desk,
-        }
+        with serving(environment, folder / "stack.log"):
+            yield {
+                "edge": f"http://127.0.0.1:{port}",
+                "app": f"http://127.0.0.1:{app_port}",
+                "port": port,
+                "story": story,
+                "desk": desk,
+            }
     finally:
-        stop(server)
-        log.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -1,9 +1,16 @@
-"""For tests that start the site as a real server on loopback: a free port, and a GET that
-returns (status, headers, body) whatever the status."""
+"""For tests that start the site as a real server on loopback: a free port, the production
+stack (deploy/serve.sh) in a folder of its own, and a GET that returns (status, headers,
+body) whatever the status."""
 
+import contextlib
+import os
 import socket
+import subprocess
 import urllib.error
 import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port():
@@ -46,3 +53,46 @@ def stop(process):
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
+
+
+def stack_environment(folder, port, app_port, **settings):
+    """The environment for deploy/serve.sh on 127.0.0.1:`port` with production settings,
+    keeping everything (database, uploads, static files, key, nginx's config and cache) in
+    `folder`; `settings` add to it or override it. What the test run itself set (DEBUG, the
+    browser tests' async switch, its database, Redis and proxy count) is left out."""
+    leaked = ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "REDIS_URL", "NEWSROOM_PROXY_COUNT")
+    return {
+        **{name: value for name, value in os.environ.items() if name not in leaked},
+        "NEWSROOM_ENV": "production",
+        "SECRET_KEY": f"{folder.name}-" + "k" * 50,
+        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
+        "MEDIA_ROOT": str(folder / "media"),
+        "STATIC_ROOT": str(folder / "static"),
+        "NEWSROOM_LOCAL": str(folder / "local"),
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "APP_PORT": str(app_port),
+        "WEB_CONCURRENCY": "1",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        **settings,
+    }
+
+
+@contextlib.contextmanager
+def serving(environment, log_path):
+    """deploy/serve.sh with `environment`, healthy, until the block ends (its output goes to
+    `log_path`: a pipe nobody reads would fill and stall it)."""
+    with open(log_path, "w") as log:
+        stack = subprocess.Popen(
+            ["deploy/serve.sh"],
+            cwd=ROOT,
+            env=environment,
+            start_new_session=True,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_until_healthy(stack, f"http://127.0.0.1:{environment['PORT']}", log_path)
+            yield stack
+        finally:
+            stop(stack)

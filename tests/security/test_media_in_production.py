@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .servers import fetch, free_port, stop, wait_until_healthy
+from .servers import fetch, free_port, stack_environment, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,25 +54,7 @@ def production_stack():
     folder.chmod(0o755)
     port = free_port()
     app_port = free_port()
-    environment = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL")
-        },
-        "NEWSROOM_ENV": "production",
-        "SECRET_KEY": "media-test-" + "k" * 50,
-        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "CACHE_DIR": str(folder / "cache"),
-        "NEWSROOM_LOCAL": str(folder / "local"),
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "APP_PORT": str(app_port),
-        "WEB_CONCURRENCY": "1",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-    }
+    environment = stack_environment(folder, port, app_port, CACHE_DIR=str(folder / "cache"))
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
         cwd=ROOT,

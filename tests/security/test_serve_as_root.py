@@ -15,9 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .servers import fetch, free_port, stop, wait_until_healthy
-
-ROOT = Path(__file__).resolve().parents[2]
+from .servers import ROOT, fetch, free_port, serving, stack_environment
 
 if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("nginx") and shutil.which("runuser")):
     pytest.skip(
@@ -29,25 +27,7 @@ if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("nginx") a
 def root_only_folder():
     folder = Path(tempfile.mkdtemp(prefix="newsroom-root-only-"))
     folder.chmod(0o700)  # as /root is
-    port, app_port = free_port(), free_port()
-    environment = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "DATABASE_URL")
-        },
-        "NEWSROOM_ENV": "production",
-        "SECRET_KEY": "root-only-test-" + "k" * 50,
-        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "NEWSROOM_LOCAL": str(folder / "local"),
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "APP_PORT": str(app_port),
-        "WEB_CONCURRENCY": "1",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-    }
+    environment = stack_environment(folder, free_port(), free_port())
     yield folder, environment
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -72,18 +52,8 @@ def test_serve_refuses_a_folder_nginx_cannot_enter_naming_the_fix(root_only_fold
 def test_with_a_named_fix_applied_it_serves_full_pages(root_only_folder):
     folder, environment = root_only_folder
     folder.chmod(0o701)  # "chmod o+x on each folder above"
-    log = open(folder / "stack.log", "w")  # noqa: SIM115 (closed below)
-    stack = subprocess.Popen(
-        ["deploy/serve.sh"],
-        cwd=ROOT,
-        env=environment,
-        start_new_session=True,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+    with serving(environment, folder / "stack.log"):
         edge = f"http://127.0.0.1:{environment['PORT']}"
-        wait_until_healthy(stack, edge, folder / "stack.log")
         status, _headers, body = fetch(edge + "/")
         assert status == 200
         page = body.decode()
@@ -91,6 +61,3 @@ def test_with_a_named_fix_applied_it_serves_full_pages(root_only_folder):
         status, headers, _content = fetch(edge + stylesheet)
         assert status == 200 and "immutable" in headers["Cache-Control"]  # nginx's own answer
         assert fetch(edge + "/")[1]["X-Edge-Cache"] in ("HIT", "MISS", "EXPIRED", "BYPASS")
-    finally:
-        stop(stack)
-        log.close()

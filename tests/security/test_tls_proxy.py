@@ -8,23 +8,25 @@ front proxy connects onward from 127.0.0.2, the shipped nginx listens on 127.0.0
 
 Needs nginx and openssl (Debian's packages). Skipped without them, except under CI."""
 
+import contextlib
 import http.client
 import os
 import re
 import shutil
+import socket
 import ssl
 import subprocess
 import sys
 import tempfile
+import time
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-from .servers import free_port, stop, wait_until_healthy
+from .servers import ROOT, free_port, serving, stack_environment, stop
 
-ROOT = Path(__file__).resolve().parents[2]
 READER, FRONT_PROXY = "127.0.0.3", "127.0.0.2"
 
 if os.environ.get("CI") != "true" and not (shutil.which("nginx") and shutil.which("openssl")):
@@ -78,26 +80,13 @@ def behind_tls_proxy():
     folder = Path(tempfile.mkdtemp(prefix="newsroom-tls-proxy-test-"))
     folder.chmod(0o755)
     edge_port, app_port, front_port = free_port(), free_port(), free_port()
-    environment = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "NEWSROOM_PROXY_COUNT")
-        },
-        "NEWSROOM_ENV": "production",
-        "NEWSROOM_HTTPS": "true",  # as on a real server: Secure cookies, HSTS, the HTTPS redirect
-        "NEWSROOM_TRUSTED_PROXIES": FRONT_PROXY,
-        "SECRET_KEY": "tls-proxy-test-" + "k" * 50,
-        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "NEWSROOM_LOCAL": str(folder / "local"),
-        "HOST": "127.0.0.1",
-        "PORT": str(edge_port),
-        "APP_PORT": str(app_port),
-        "WEB_CONCURRENCY": "1",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-    }
+    environment = stack_environment(
+        folder,
+        edge_port,
+        app_port,
+        NEWSROOM_HTTPS="true",  # as on a real server: Secure cookies, HSTS, the HTTPS redirect
+        NEWSROOM_TRUSTED_PROXIES=FRONT_PROXY,
+    )
 
     def run(*command):
         return subprocess.run(
@@ -115,34 +104,35 @@ def behind_tls_proxy():
     (folder / "front.conf").write_text(
         FRONT_NGINX.format(folder=folder, port=front_port, edge_port=edge_port, front_proxy=FRONT_PROXY)
     )
-    log = open(folder / "stack.log", "w")  # noqa: SIM115 (closed with the folder)
-    stack = subprocess.Popen(
-        ["deploy/serve.sh"],
-        cwd=ROOT,
-        env=environment,
-        start_new_session=True,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    front = subprocess.Popen(
-        ["nginx", "-c", str(folder / "front.conf"), "-e", "/dev/stderr"],
-        start_new_session=True,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     try:
-        wait_until_healthy(stack, f"http://127.0.0.1:{edge_port}", folder / "stack.log")
-        assert front.poll() is None, (folder / "stack.log").read_text()[-3000:]
-        yield {
-            "front_port": front_port,
-            "edge_port": edge_port,
-            "login_addresses": lambda: run(sys.executable, "-c", LOGIN_ADDRESSES).strip().split(","),
-        }
+        with open(folder / "front.log", "w") as front_log, serving(environment, folder / "stack.log"):
+            front = subprocess.Popen(
+                ["nginx", "-c", str(folder / "front.conf"), "-e", "/dev/stderr"],
+                start_new_session=True,
+                stdout=front_log,
+                stderr=subprocess.STDOUT,
+            )
+            try:
+                listening(front_port, front, folder / "front.log")
+                yield {
+                    "front_port": front_port,
+                    "edge_port": edge_port,
+                    "login_addresses": lambda: run(sys.executable, "-c", LOGIN_ADDRESSES).strip().split(","),
+                }
+            finally:
+                stop(front)
     finally:
-        stop(front)
-        stop(stack)
-        log.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def listening(port, process, log, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, log.read_text()[-3000:]
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"nothing listens on {port}: {log.read_text()[-3000:]}")
 
 
 class Browser:
