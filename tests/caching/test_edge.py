@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.servers import free_port, serving, stack_environment
+from tests.security.servers import Browser, free_port, serving, stack_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = "redis://127.0.0.1:6379/6"
@@ -40,9 +40,11 @@ if os.environ.get("CI") != "true":
 SETUP = """
 import django, json
 django.setup()
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from articles.models import Article
 call_command("load_demo", stdout=open("/dev/null", "w"))
+get_user_model().objects.create_superuser("edge-desk", "desk@example.com", "كلمة-سر-طويلة-1")
 story = Article.objects.get(import_source="000_7077a1414e491a78.txt")
 print(json.dumps({"id": story.pk, "url": story.get_absolute_url(), "en": story.has_edition("en")}))
 """
@@ -214,6 +216,16 @@ def test_links_carry_the_port_and_answers_are_compressed(stack):
         assert f"127.0.0.1:{port}/" in gzip.decompress(body).decode(), path
     if Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so").exists():
         assert get(edge + "/", **{"Accept-Encoding": "br"})[1]["Content-Encoding"] == "br"
+
+
+def test_the_desk_logs_in_through_the_edge_on_its_port(stack):
+    # make serve's nginx on a port other than 80: the browser's Origin carries the port, and so
+    # must the Host the app sees, or Django refuses the login («Origin checking failed»).
+    browser = Browser(stack["port"], tls=False)
+    response, _ = browser.log_in(stack["edge"], "edge-desk", "كلمة-سر-طويلة-1")
+    assert response.status == 302, response.status
+    response, desk = browser.request("GET", "/admin/")
+    assert response.status == 200 and "edge-desk" in desk
 
 
 def test_desk_only_writes_leave_every_cached_page_cached(stack):

@@ -3,12 +3,17 @@ stack (deploy/serve.sh) in a folder of its own, and a GET that returns (status, 
 body) whatever the status."""
 
 import contextlib
+import http.client
 import os
+import re
 import socket
+import ssl
 import subprocess
 import urllib.error
 import urllib.request
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,3 +101,48 @@ def serving(environment, log_path):
             yield stack
         finally:
             stop(stack)
+
+
+class Browser:
+    """A client of 127.0.0.1:`port` that keeps cookies, speaking HTTPS (any certificate) or
+    HTTP, connecting from the loopback address `source` (to tell parties apart)."""
+
+    def __init__(self, port, tls=True, source="127.0.0.1"):
+        self.port, self.tls, self.source, self.cookies = port, tls, source, {}
+
+    def request(self, method, path, body=None, headers=()):
+        if self.tls:
+            context = ssl.create_default_context()
+            context.check_hostname, context.verify_mode = False, ssl.CERT_NONE  # the test's own certificate
+            connection = http.client.HTTPSConnection(
+                "127.0.0.1", self.port, context=context, source_address=(self.source, 0), timeout=30
+            )
+        else:
+            connection = http.client.HTTPConnection(
+                "127.0.0.1", self.port, source_address=(self.source, 0), timeout=30
+            )
+        headers = dict(headers)
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        content = response.read().decode("utf-8", "replace")
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        connection.close()
+        return response, content
+
+    def log_in(self, origin, username, password, headers=()):
+        """The desk's login form, as a browser at `origin` sends it: the answer to the POST."""
+        _response, form = self.request("GET", "/admin/login/?next=/admin/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        fields = {"csrfmiddlewaretoken": token, "username": username, "password": password}
+        return self.request(
+            "POST",
+            "/admin/login/?next=/admin/",
+            urlencode(fields),
+            {"Origin": origin, "Referer": f"{origin}/admin/login/", **dict(headers)},
+        )

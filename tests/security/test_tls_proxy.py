@@ -9,23 +9,18 @@ front proxy connects onward from 127.0.0.2, the shipped nginx listens on 127.0.0
 Needs nginx and openssl (Debian's packages). Skipped without them, except under CI."""
 
 import contextlib
-import http.client
 import os
-import re
 import shutil
 import socket
-import ssl
 import subprocess
 import sys
 import tempfile
 import time
-from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 
-from .servers import ROOT, free_port, serving, stack_environment, stop
+from .servers import ROOT, Browser, free_port, serving, stack_environment, stop
 
 READER, FRONT_PROXY = "127.0.0.3", "127.0.0.2"
 
@@ -135,64 +130,23 @@ def listening(port, process, log, seconds=30):
     raise AssertionError(f"nothing listens on {port}: {log.read_text()[-3000:]}")
 
 
-class Browser:
-    """A client on READER's address that keeps cookies, speaking HTTPS or HTTP."""
-
-    def __init__(self, port, tls=True):
-        self.port, self.tls, self.cookies = port, tls, {}
-
-    def request(self, method, path, body=None, headers=()):
-        if self.tls:
-            context = ssl.create_default_context()
-            context.check_hostname, context.verify_mode = False, ssl.CERT_NONE  # the test's own certificate
-            connection = http.client.HTTPSConnection(
-                "127.0.0.1", self.port, context=context, source_address=(READER, 0), timeout=30
-            )
-        else:
-            connection = http.client.HTTPConnection(
-                "127.0.0.1", self.port, source_address=(READER, 0), timeout=30
-            )
-        headers = dict(headers)
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        content = response.read().decode("utf-8", "replace")
-        for header in response.headers.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(header).items():
-                self.cookies[name] = morsel.value
-        connection.close()
-        return response, content
-
-
 def test_pages_over_the_tls_proxy_are_https_and_not_redirected(behind_tls_proxy):
     port = behind_tls_proxy["front_port"]
-    response, page = Browser(port).request("GET", "/")
+    response, page = Browser(port, source=READER).request("GET", "/")
     assert response.status == 200  # not a 301 to https:// forever
     assert "max-age=" in response.headers["Strict-Transport-Security"]
     assert f'rel="canonical" href="https://127.0.0.1:{port}/"' in page
-    response, robots = Browser(port).request("GET", "/robots.txt")
+    response, robots = Browser(port, source=READER).request("GET", "/robots.txt")
     assert f"https://127.0.0.1:{port}/sitemap.xml" in robots
 
 
 def test_the_desk_logs_in_through_the_tls_proxy(behind_tls_proxy):
     port = behind_tls_proxy["front_port"]
-    origin = f"https://127.0.0.1:{port}"
-    browser = Browser(port)
-    response, form = browser.request("GET", "/admin/login/?next=/admin/")
-    assert response.status == 200
-    assert "Secure" in response.headers["Set-Cookie"]
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    response, _ = browser.request(
-        "POST",
-        "/admin/login/?next=/admin/",
-        urlencode({"csrfmiddlewaretoken": token, "username": "proxy-editor", "password": "كلمة-سر-طويلة-1"}),
-        {"Origin": origin, "Referer": f"{origin}/admin/login/"},
-    )
+    browser = Browser(port, source=READER)
+    response, _ = browser.log_in(f"https://127.0.0.1:{port}", "proxy-editor", "كلمة-سر-طويلة-1")
     assert response.status == 302, response.status  # not 403 «Origin checking failed»
     assert response.headers["Location"] == "/admin/"
+    assert "Secure" in response.headers["Set-Cookie"]
     response, desk = browser.request("GET", "/admin/")
     assert response.status == 200
     assert "proxy-editor" in desk
@@ -202,15 +156,8 @@ def test_the_reader_not_the_proxy_is_the_client(behind_tls_proxy):
     # A wrong password through the front proxy, with an address of the reader's own invention on
     # the left: the failure is counted against the reader's address (two proxies from the right).
     port = behind_tls_proxy["front_port"]
-    browser = Browser(port)
-    _response, form = browser.request("GET", "/admin/login/")
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    origin = f"https://127.0.0.1:{port}"
-    response, _ = browser.request(
-        "POST",
-        "/admin/login/",
-        urlencode({"csrfmiddlewaretoken": token, "username": "nobody-here", "password": "wrong"}),
-        {"Origin": origin, "Referer": f"{origin}/admin/login/", "X-Forwarded-For": "203.0.113.9"},
+    response, _ = Browser(port, source=READER).log_in(
+        f"https://127.0.0.1:{port}", "nobody-here", "wrong", {"X-Forwarded-For": "203.0.113.9"}
     )
     assert response.status == 200  # the form again, with its error
     assert behind_tls_proxy["login_addresses"]() == [READER]
@@ -220,6 +167,8 @@ def test_a_client_cannot_claim_https_to_the_shipped_nginx(behind_tls_proxy):
     # Straight to the shipped nginx over plain HTTP from an address it does not trust: its
     # X-Forwarded-Proto is replaced with the connection's own scheme, so the app redirects.
     port = behind_tls_proxy["edge_port"]
-    response, _ = Browser(port, tls=False).request("GET", "/", headers={"X-Forwarded-Proto": "https"})
+    response, _ = Browser(port, tls=False, source=READER).request(
+        "GET", "/", headers={"X-Forwarded-Proto": "https"}
+    )
     assert response.status == 301
     assert response.headers["Location"] == f"https://127.0.0.1:{port}/"
