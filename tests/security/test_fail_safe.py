@@ -12,21 +12,10 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.ratelimits import RateLimit
+from tests.caching.test_backends import redis_cache, redis_prefix  # noqa: F401  (the fixture, shared)
 from tests.reader.conftest import world  # noqa: F401  (the fixture, shared)
 
 REDIS_DOWN = "redis://127.0.0.1:1/0"  # nothing listens on port 1
-REDIS = "redis://127.0.0.1:6379/5"  # a DB number of its own on the shared Redis
-
-
-def redis_cache(location, prefix):
-    return {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": location,
-            "KEY_PREFIX": prefix,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
 
 
 @pytest.fixture(autouse=True)
@@ -43,22 +32,6 @@ def redis_down(settings):
     settings.CACHES = redis_cache(REDIS_DOWN, f"down-{uuid.uuid4().hex}")
 
 
-@pytest.fixture
-def live_redis(settings):
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    prefix = f"harden-test-{uuid.uuid4().hex}"
-    settings.CACHES = redis_cache(REDIS, prefix)
-    yield
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
-
-
-@pytest.mark.django_db
 def test_redis_down_pages_and_api_are_served(world, redis_down, settings):  # noqa: F811
     settings.NEWSROOM_API_RATE = "1000/minute"
     client = Client()
@@ -109,7 +82,7 @@ def test_counters_are_atomic_in_memory():
 
 
 @pytest.mark.django_db
-def test_counters_are_atomic_on_redis(live_redis):
+def test_counters_are_atomic_on_redis(redis_prefix):  # noqa: F811
     assert _hammer(RateLimit(f"t{uuid.uuid4().hex}", "100/hour")) == 100
 
 
