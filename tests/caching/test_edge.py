@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.servers import free_port, stack_environment, stop, wait_until_healthy
+from tests.security.servers import free_port, run_in_stack, stack_environment, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = "redis://127.0.0.1:6379/6"
@@ -82,26 +81,8 @@ def stack():
     environment = stack_environment(
         folder, port, app_port, workers=2, REDIS_URL=REDIS_DB, CACHE_KEY_PREFIX=f"edge-{uuid.uuid4().hex}"
     )
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        timeout=300,
-    )
-    story = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", SETUP],
-            cwd=ROOT,
-            env=environment,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    run_in_stack(environment, "manage.py", "migrate", "--noinput", "-v", "0")
+    story = json.loads(run_in_stack(environment, "-c", SETUP))
     # The stack logs every request: to a file, as a pipe nobody reads would fill and stall it.
     log = open(folder / "stack.log", "w")  # noqa: SIM115 (closed with the folder)
     server = subprocess.Popen(
@@ -117,16 +98,7 @@ def stack():
         wait_until_healthy(server, f"http://127.0.0.1:{port}", folder / "stack.log")
 
         def desk(*args):
-            done = subprocess.run(
-                [sys.executable, "-c", DESK, *map(str, args)],
-                cwd=ROOT,
-                env=environment,
-                capture_output=True,
-                text=True,
-                timeout=120,
-            )
-            assert done.returncode == 0, done.stderr[-3000:]
-            return float(done.stdout.strip().splitlines()[-1])
+            return float(run_in_stack(environment, "-c", DESK, *args, timeout=120))
 
         yield {
             "edge": f"http://127.0.0.1:{port}",

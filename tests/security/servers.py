@@ -70,3 +70,23 @@ def stack_environment(folder, port, app_port, *, workers=1, leave_out=(), **extr
         "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         **extra,
     }
+
+
+def run_in_stack(environment, *args, timeout=300):
+    """Run `python ARGS…` (manage.py or `-c SCRIPT`) from the checkout in the stack's
+    environment; the last line it printed (its stderr on failure)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run(
+        [sys.executable, *map(str, args)],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.strip().splitlines()
+    return lines[-1] if lines else ""

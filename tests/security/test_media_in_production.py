@@ -9,13 +9,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from .servers import fetch, free_port, stack_environment, stop, wait_until_healthy
+from .servers import fetch, free_port, run_in_stack, stack_environment, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,26 +56,8 @@ def production_stack():
     environment = stack_environment(
         folder, port, app_port, leave_out=("REDIS_URL",), CACHE_DIR=str(folder / "cache")
     )
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        timeout=300,
-    )
-    story_url = (
-        subprocess.run(
-            [sys.executable, "-c", PUBLISH_A_PICTURED_STORY],
-            cwd=ROOT,
-            env=environment,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    run_in_stack(environment, "manage.py", "migrate", "--noinput", "-v", "0")
+    story_url = run_in_stack(environment, "-c", PUBLISH_A_PICTURED_STORY)
     (folder / "media").chmod(0o755)
     for path in (folder / "media").rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
