@@ -127,7 +127,9 @@ def _keep(key, entry, shown, started, ceiling):
             return None
         due = cache.get(freshness.NEXT_DUE, {}).get("at")
         lifetime = _lifetime(ceiling, due, shown)
-        if lifetime > 0:
+        # A response right only for a few seconds (the change feed) is left to the edge alone:
+        # kept here too, the two lifetimes would add up past what it allows.
+        if lifetime > 0 and shown.lifetime is None:
             cache.set(key, {**entry, "versions": versions}, lifetime)
         return versions
     except Exception:
